@@ -1,0 +1,26 @@
+package com.retail.recon.cli;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/** Options shared by the subcommands that run the nightly job. */
+final class DateOptions {
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+            description = "The business date. Default for run: yesterday in the policy's zone.")
+    LocalDate date;
+
+    @Option(names = "--inbox", paramLabel = "DIR",
+            description = "Folder holding one <YYYY-MM-DD>/ folder per business date (default: recon.inbox).")
+    Path inbox;
+
+    @Option(names = "--archive", paramLabel = "DIR",
+            description = "Folder the bundles are written to (default: recon.archive).")
+    Path archive;
+
+    @Option(names = "--allow-missing",
+            description = "Treat a missing orders.csv, cancellations.csv or refunds.csv as empty.")
+    boolean allowMissing;
+}

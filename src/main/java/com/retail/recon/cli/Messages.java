@@ -1,0 +1,44 @@
+package com.retail.recon.cli;
+
+import org.springframework.beans.factory.BeanCreationException;
+
+import java.sql.SQLException;
+
+/** Turns unexpected exceptions into one line a person can act on, and the spec's exit code. */
+final class Messages {
+
+    private Messages() {
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (isStoreProblem(e)) {
+            return "the store cannot be used: " + message;
+        }
+        return message;
+    }
+
+    /** Configuration and store problems are exit 2; anything else failed the job (1). */
+    static int exitCodeOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BeanCreationException || t instanceof IllegalArgumentException
+                    || t instanceof SQLException) {
+                return ReconCommand.USAGE;
+            }
+        }
+        return 1;
+    }
+
+    private static boolean isStoreProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,46 @@
+package com.retail.recon.cli;
+
+import com.retail.recon.nightly.NightlyService;
+import com.retail.recon.nightly.RunSummary;
+
+import java.io.PrintStream;
+import java.util.Map;
+
+/** The end-of-run block people and cron logs read. */
+final class Printer {
+
+    private Printer() {
+    }
+
+    static int print(NightlyService.Result result) {
+        PrintStream out = result.exitCode() == NightlyService.OK ? System.out : System.err;
+        out.println((result.exitCode() == NightlyService.OK ? "" : "recon: ") + result.message());
+        if (result.summary() != null) {
+            print(result.summary(), System.out);
+        }
+        return result.exitCode();
+    }
+
+    static void print(RunSummary summary, PrintStream out) {
+        out.println("== " + summary.businessDate() + " ==");
+        out.println("input        read  accepted  rejected");
+        for (RunSummary.FileCount file : summary.files()) {
+            out.printf("%-18s %8d %9d %9d%n", file.file(), file.read(), file.accepted(), file.rejected());
+        }
+        out.println("outcomes     " + line(summary.outcomes()));
+        out.println("exceptions   " + line(summary.exceptions()));
+        out.println("escalations  " + summary.escalations() + " (" + summary.newEscalations() + " new)");
+        out.println("refunded     " + summary.receipts() + " became REFUNDED today");
+        out.println("bundle       " + summary.bundlePath());
+    }
+
+    private static String line(Map<String, Long> counts) {
+        if (counts.isEmpty()) {
+            return "none";
+        }
+        StringBuilder text = new StringBuilder();
+        counts.forEach((name, count) -> text.append(text.isEmpty() ? "" : ", ").append(name).append(' ')
+                .append(count));
+        return text.toString();
+    }
+}

@@ -1,0 +1,76 @@
+package com.retail.recon.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code recon} command line. Arguments are parsed before Spring starts, so that --help and usage
+ * errors are instant; Spring Boot properties ({@code --spring.*}, {@code --recon.*}, {@code --logging.*})
+ * pass through to the application.
+ */
+@Command(name = "recon", mixinStandardHelpOptions = true, versionProvider = ReconCommand.Version.class,
+        description = "Nightly reconciliation and records archiver for order cancellations.",
+        subcommands = {RunCommand.class, RerunCommand.class, RestartCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {
+                "  0  done, or nothing to do",
+                "  1  the job failed (restartable: recon restart --date D)",
+                "  2  bad usage or configuration, or an earlier date has not completed",
+                "  3  input rejected: a whole-file problem or rejects over the threshold",
+                "  4  verification found a problem",
+                "",
+                "Configuration: any Spring Boot property as --key=value or environment variable, e.g.",
+                "  --spring.datasource.url=jdbc:postgresql://localhost:5432/recon",
+                "  --recon.policy.zone=Europe/Berlin   (see application.yml for every recon.* key)"})
+public final class ReconCommand {
+
+    public static final int USAGE = 2;
+
+    /** Properties for Spring Boot, kept aside from the subcommand's own arguments. */
+    static final List<String> springArguments = new ArrayList<>();
+
+    private ReconCommand() {
+    }
+
+    public static int execute(String[] args) {
+        List<String> own = new ArrayList<>();
+        springArguments.clear();
+        for (String arg : args) {
+            if (arg.startsWith("--spring.") || arg.startsWith("--recon.") || arg.startsWith("--logging.")) {
+                springArguments.add(arg);
+            } else {
+                own.add(arg);
+            }
+        }
+        CommandLine commandLine = commandLine();
+        return commandLine.execute(own.toArray(String[]::new));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(ReconCommand.class);
+        commandLine.setExitCodeExceptionMapper(e -> USAGE);
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("recon: " + e.getMessage());
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            cmd.getErr().println("recon: " + Messages.rootMessage(e));
+            return Messages.exitCodeOf(e);
+        });
+        return commandLine;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = ReconCommand.class.getPackage().getImplementationVersion();
+            return new String[]{"recon " + (version == null ? "development build" : version)};
+        }
+    }
+}

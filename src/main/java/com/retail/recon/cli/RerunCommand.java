@@ -1,0 +1,37 @@
+package com.retail.recon.cli;
+
+import com.retail.recon.nightly.NightlyService;
+import com.retail.recon.system.ReconProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "rerun", mixinStandardHelpOptions = true,
+        description = {"Recompute a business date that has run before, from its inbox folder, and write the next "
+                + "bundle revision (<D>.r2/, <D>.r3/, ...). Earlier bundles are never touched."})
+final class RerunCommand implements Callable<Integer> {
+
+    @Mixin
+    DateOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (options.date == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--date=YYYY-MM-DD'");
+        }
+        try (ConfigurableApplicationContext store = Store.open()) {
+            ReconProperties properties = store.getBean(ReconProperties.class);
+            return Printer.print(store.getBean(NightlyService.class).rerun(options.date,
+                    options.inbox != null ? options.inbox : properties.inbox(),
+                    options.archive != null ? options.archive : properties.archive(), options.allowMissing));
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package com.retail.recon.cli;
+
+import com.retail.recon.nightly.NightlyService;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+
+@Command(name = "restart", mixinStandardHelpOptions = true,
+        description = {"Continue the failed or interrupted run of a business date from its last checkpoint, "
+                + "with the parameters it started with. Nothing is duplicated."})
+final class RestartCommand implements Callable<Integer> {
+
+    @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The business date.")
+    LocalDate date;
+
+    @Override
+    public Integer call() {
+        try (ConfigurableApplicationContext store = Store.open()) {
+            return Printer.print(store.getBean(NightlyService.class).restart(date));
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package com.retail.recon.domain;
+
+public enum Channel { WEBSITE, MOBILE_APP, CUSTOMER_SERVICE }

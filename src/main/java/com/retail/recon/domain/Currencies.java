@@ -1,0 +1,71 @@
+package com.retail.recon.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The configured currencies and their minor-unit digits (USD 2, JPY 0, ...).
+ * Every amount recon stores or prints goes through {@link #scale(String, BigDecimal)} so that it carries
+ * exactly the currency's digits.
+ */
+public final class Currencies {
+
+    private final Map<String, Integer> digitsByCode;
+
+    public Currencies(Map<String, Integer> digitsByCode) {
+        if (digitsByCode == null || digitsByCode.isEmpty()) {
+            throw new IllegalArgumentException("At least one currency must be configured.");
+        }
+        digitsByCode.forEach((code, digits) -> {
+            if (code == null || !code.matches("[A-Z]{3}")) {
+                throw new IllegalArgumentException("Currency code must be three upper-case letters: " + code);
+            }
+            if (digits == null || digits < 0 || digits > 4) {
+                throw new IllegalArgumentException("Minor-unit digits of " + code + " must be 0 to 4: " + digits);
+            }
+        });
+        this.digitsByCode = Collections.unmodifiableMap(new TreeMap<>(digitsByCode));
+    }
+
+    /** USD, EUR, GBP, CAD with 2 digits and JPY with 0: the spec's list. */
+    public static Currencies defaults() {
+        return new Currencies(Map.of("USD", 2, "EUR", 2, "GBP", 2, "CAD", 2, "JPY", 0));
+    }
+
+    public boolean isKnown(String code) {
+        return digitsByCode.containsKey(code);
+    }
+
+    public int digits(String code) {
+        Integer digits = digitsByCode.get(code);
+        if (digits == null) {
+            throw new IllegalArgumentException("Unknown currency: " + code);
+        }
+        return digits;
+    }
+
+    /** The amount at the currency's scale; never rounds a value that has more digits (that is a bug upstream). */
+    public BigDecimal scale(String code, BigDecimal amount) {
+        return amount.setScale(digits(code), RoundingMode.UNNECESSARY);
+    }
+
+    /** Rounds half-up to the currency's minor unit (the spec's fee rounding). */
+    public BigDecimal roundHalfUp(String code, BigDecimal amount) {
+        return amount.setScale(digits(code), RoundingMode.HALF_UP);
+    }
+
+    public BigDecimal zero(String code) {
+        return BigDecimal.ZERO.setScale(digits(code));
+    }
+
+    public String format(String code, BigDecimal amount) {
+        return scale(code, amount).toPlainString();
+    }
+
+    public Map<String, Integer> asMap() {
+        return digitsByCode;
+    }
+}

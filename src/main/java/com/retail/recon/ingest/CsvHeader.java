@@ -1,0 +1,50 @@
+package com.retail.recon.ingest;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Where each column of an input file is, found by header name; unknown extra columns are ignored. */
+public final class CsvHeader {
+
+    private final String[] names;
+    private final Map<String, Integer> indexByName = new HashMap<>();
+
+    private CsvHeader(String[] names) {
+        this.names = names;
+        for (int i = 0; i < names.length; i++) {
+            indexByName.putIfAbsent(names[i], i);
+        }
+    }
+
+    /** @throws InputFileException naming line 1 when a required column is missing */
+    public static CsvHeader of(InputFile file, CsvRecord headerRecord) {
+        if (headerRecord == null) {
+            throw new InputFileException(file.fileName(), 1, "the file is empty: no header row");
+        }
+        String[] names = new String[headerRecord.fields().length];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = headerRecord.fields()[i].trim();
+        }
+        CsvHeader header = new CsvHeader(names);
+        List<String> missing = file.columns().stream().filter(c -> !header.indexByName.containsKey(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new InputFileException(file.fileName(), headerRecord.lineNumber(),
+                    "required column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
+                            + " missing from the header");
+        }
+        return header;
+    }
+
+    int indexOf(String column) {
+        return indexByName.get(column);
+    }
+
+    int size() {
+        return names.length;
+    }
+
+    String nameAt(int index) {
+        return names[index];
+    }
+}

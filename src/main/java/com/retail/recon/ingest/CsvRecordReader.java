@@ -1,0 +1,133 @@
+package com.retail.recon.ingest;
+
+import com.opencsv.RFC4180Parser;
+import com.opencsv.RFC4180ParserBuilder;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Streams the records of an RFC 4180 file one at a time, keeping each record's starting line number and
+ * raw text. opencsv's {@link RFC4180Parser} does the quoting; this class does what it cannot: strict UTF-8
+ * (invalid bytes stop the file), LF or CRLF line endings, a leading byte-order mark, blank lines, and the
+ * physical line numbers rejects and errors name.
+ */
+public final class CsvRecordReader implements Closeable {
+
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    private final String fileName;
+    private final Reader in;
+    private final RFC4180Parser parser = new RFC4180ParserBuilder().build();
+    private final char[] buffer = new char[64 * 1024];
+    private final StringBuilder line = new StringBuilder(256);
+    private int position;
+    private int limit;
+    private long linesRead;
+    private boolean atStart = true;
+
+    public CsvRecordReader(Path file) throws IOException {
+        this(file.getFileName().toString(), Files.newInputStream(file));
+    }
+
+    public CsvRecordReader(String fileName, InputStream bytes) {
+        this.fileName = fileName;
+        this.in = new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    /** The next record, or null at the end of the file. Blank lines are skipped. */
+    public CsvRecord next() throws IOException {
+        String first;
+        do {
+            first = readLine();
+            if (first == null) {
+                return null;
+            }
+        } while (first.isBlank());
+
+        long startLine = linesRead;
+        StringBuilder raw = new StringBuilder(first);
+        List<String> fields = new ArrayList<>(Arrays.asList(parser.parseLineMulti(first)));
+        while (parser.isPending()) {
+            String more = readLine();
+            if (more == null) {
+                throw new InputFileException(fileName, startLine,
+                        "a quoted field is not terminated before the end of the file (truncated export?)");
+            }
+            raw.append('\n').append(more);
+            // opencsv holds a field that is still open and returns it, complete, with the next line's fields
+            fields.addAll(Arrays.asList(parser.parseLineMulti(more)));
+        }
+        return new CsvRecord(startLine, fields.toArray(String[]::new), raw.toString());
+    }
+
+    /** Physical lines consumed so far (the header is line 1). */
+    public long linesRead() {
+        return linesRead;
+    }
+
+    /** One physical line without its LF or CRLF terminator, or null at the end of the file. */
+    private String readLine() throws IOException {
+        line.setLength(0);
+        boolean any = false;
+        while (true) {
+            if (position == limit && !fill()) {
+                if (!any) {
+                    return null;
+                }
+                break;
+            }
+            any = true;
+            char c = buffer[position++];
+            if (c == '\n') {
+                break;
+            }
+            line.append(c);
+        }
+        linesRead++;
+        int length = line.length();
+        if (length > 0 && line.charAt(length - 1) == '\r') {
+            line.setLength(length - 1);
+        }
+        if (atStart) {
+            atStart = false;
+            if (line.length() > 0 && line.charAt(0) == BYTE_ORDER_MARK) {
+                line.deleteCharAt(0);
+            }
+        }
+        return line.toString();
+    }
+
+    private boolean fill() throws IOException {
+        int n;
+        try {
+            n = in.read(buffer, 0, buffer.length);
+        } catch (CharacterCodingException e) {
+            throw new InputFileException(fileName, linesRead + 1, "bytes that are not valid UTF-8");
+        }
+        if (n <= 0) {
+            return false;
+        }
+        position = 0;
+        limit = n;
+        return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

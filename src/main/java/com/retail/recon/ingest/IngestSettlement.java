@@ -1,0 +1,126 @@
+package com.retail.recon.ingest;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * After the three ingest steps: applies the within-file rules (DUPLICATE_KEY, MIXED_ORDER) to the few
+ * keys and orders that need them, moves those rows to the rejects, records the counts, proves
+ * read = accepted + rejected, and enforces the reject threshold. Idempotent, so a restart may repeat it.
+ */
+public class IngestSettlement {
+
+    private final JdbcTemplate jdbc;
+    private final InputStore store;
+
+    public IngestSettlement(JdbcTemplate jdbc, InputStore store) {
+        this.jdbc = jdbc;
+        this.store = store;
+    }
+
+    public record FileCounts(InputFile file, long read, long accepted, long rejected) {
+    }
+
+    public void settle(InputFile file, LocalDate businessDate, Path path) {
+        List<WithinFileRules.Verdict> verdicts = WithinFileRules.rejects(file, suspiciousRows(file, businessDate));
+        if (verdicts.isEmpty()) {
+            return;
+        }
+        Map<Long, String> raw = rawRecords(path, verdicts);
+        List<IngestedRow.Rejected> rejects = verdicts.stream()
+                .map(v -> new IngestedRow.Rejected(v.lineNumber(), v.reason(), v.field(), raw.get(v.lineNumber())))
+                .toList();
+        store.insertRejects(file, businessDate, rejects);
+        jdbc.batchUpdate("DELETE FROM " + InputStore.table(file) + " WHERE business_date = ? AND line_number = ?",
+                rejects, rejects.size(), (ps, row) -> {
+                    ps.setDate(1, Date.valueOf(businessDate));
+                    ps.setLong(2, row.lineNumber());
+                });
+    }
+
+    /** Rows of keys seen more than once, and of orders with more than one currency or payment method. */
+    private List<WithinFileRules.Candidate> suspiciousRows(InputFile file, LocalDate businessDate) {
+        String sql = switch (file) {
+            case ORDERS -> """
+                    SELECT line_number, order_id, line_no, currency, payment_method FROM order_line
+                    WHERE business_date = ? AND order_id IN (
+                        SELECT order_id FROM order_line WHERE business_date = ? GROUP BY order_id
+                        HAVING COUNT(*) > COUNT(DISTINCT line_no) OR COUNT(DISTINCT currency) > 1
+                            OR COUNT(DISTINCT payment_method) > 1)
+                    ORDER BY line_number""";
+            case CANCELLATIONS -> """
+                    SELECT line_number, request_id FROM cancellation WHERE business_date = ? AND request_id IN (
+                        SELECT request_id FROM cancellation WHERE business_date = ?
+                        GROUP BY request_id HAVING COUNT(*) > 1)
+                    ORDER BY line_number""";
+            case REFUNDS -> """
+                    SELECT line_number, txn_id FROM refund WHERE business_date = ? AND txn_id IN (
+                        SELECT txn_id FROM refund WHERE business_date = ? GROUP BY txn_id HAVING COUNT(*) > 1)
+                    ORDER BY line_number""";
+        };
+        return jdbc.query(sql, (rs, i) -> file == InputFile.ORDERS
+                        ? new WithinFileRules.Candidate(rs.getLong(1), rs.getString(2) + "\u0000" + rs.getInt(3),
+                                rs.getString(2), rs.getString(4), rs.getString(5))
+                        : new WithinFileRules.Candidate(rs.getLong(1), rs.getString(2), null, null, null),
+                businessDate, businessDate);
+    }
+
+    /** The raw text of the given records, read again from the file (only rows rejected here need it). */
+    private static Map<Long, String> rawRecords(Path path, List<WithinFileRules.Verdict> verdicts) {
+        long last = verdicts.stream().mapToLong(WithinFileRules.Verdict::lineNumber).max().orElse(0);
+        Map<Long, String> wanted = new HashMap<>();
+        verdicts.forEach(v -> wanted.put(v.lineNumber(), null));
+        try (CsvRecordReader records = new CsvRecordReader(path)) {
+            for (CsvRecord record = records.next(); record != null && record.lineNumber() <= last;
+                 record = records.next()) {
+                if (wanted.containsKey(record.lineNumber())) {
+                    wanted.put(record.lineNumber(), record.raw());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return wanted;
+    }
+
+    /** Stores the file's counts and checks that nothing was lost. */
+    public FileCounts count(InputFile file, LocalDate businessDate, long read) {
+        long accepted = jdbc.queryForObject("SELECT COUNT(*) FROM " + InputStore.table(file)
+                + " WHERE business_date = ?", Long.class, businessDate);
+        long rejected = jdbc.queryForObject("SELECT COUNT(*) FROM ingest_reject WHERE business_date = ? AND file = ?",
+                Long.class, businessDate, file.fileName());
+        if (read != accepted + rejected) {
+            throw new IllegalStateException(file.fileName() + ": " + read + " rows read but " + accepted
+                    + " accepted + " + rejected + " rejected; refusing to continue");
+        }
+        jdbc.update("DELETE FROM ingest_count WHERE business_date = ? AND file = ?", businessDate, file.fileName());
+        jdbc.update("INSERT INTO ingest_count (business_date, file, rows_read, rows_accepted, rows_rejected) "
+                + "VALUES (?, ?, ?, ?, ?)", businessDate, file.fileName(), read, accepted, rejected);
+        return new FileCounts(file, read, accepted, rejected);
+    }
+
+    /** @throws InputRejectedException when rejected rows exceed the threshold share of the file */
+    public static void enforceThreshold(FileCounts counts, BigDecimal thresholdPercent) {
+        if (counts.read() == 0) {
+            return;
+        }
+        BigDecimal rejectedPercent = BigDecimal.valueOf(counts.rejected() * 100)
+                .divide(BigDecimal.valueOf(counts.read()), 2, java.math.RoundingMode.HALF_UP);
+        if (BigDecimal.valueOf(counts.rejected() * 100).compareTo(thresholdPercent.multiply(
+                BigDecimal.valueOf(counts.read()))) > 0) {
+            throw new InputRejectedException(counts.file().fileName() + ": " + counts.rejected() + " of "
+                    + counts.read() + " rows rejected (" + rejectedPercent.toPlainString()
+                    + "%), over the " + thresholdPercent.toPlainString()
+                    + "% threshold; see the rejects in the store or fix the export and run again");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package com.retail.recon.ingest;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The ingest step's writer: accepted rows to their version table, rejected rows to ingest_reject. */
+public class IngestWriter implements ItemWriter<IngestedRow> {
+
+    private final InputFile file;
+    private final LocalDate businessDate;
+    private final InputStore store;
+
+    public IngestWriter(InputFile file, LocalDate businessDate, InputStore store) {
+        this.file = file;
+        this.businessDate = businessDate;
+        this.store = store;
+    }
+
+    @Override
+    public void write(Chunk<? extends IngestedRow> chunk) {
+        List<IngestedRow.Accepted> accepted = new ArrayList<>(chunk.size());
+        List<IngestedRow.Rejected> rejected = new ArrayList<>();
+        for (IngestedRow row : chunk) {
+            if (row instanceof IngestedRow.Accepted a) {
+                accepted.add(a);
+            } else {
+                rejected.add((IngestedRow.Rejected) row);
+            }
+        }
+        store.insertAccepted(file, accepted);
+        store.insertRejects(file, businessDate, rejected);
+    }
+}

@@ -1,0 +1,155 @@
+package com.retail.recon.ingest;
+
+import com.retail.recon.domain.Currencies;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Typed access to one record's fields by column name. Each accessor applies the spec's type rule and
+ * throws {@link RowRejected} naming the reason and the column; docs/conventions.md lists the rules.
+ */
+final class Row {
+
+    private static final Pattern INTEGER = Pattern.compile("[0-9]+");
+    private static final Pattern AMOUNT = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+
+    private final CsvHeader header;
+    private final String[] fields;
+    private final Currencies currencies;
+
+    Row(CsvHeader header, CsvRecord record, Currencies currencies) {
+        this.header = header;
+        this.fields = record.fields();
+        this.currencies = currencies;
+        if (fields.length < header.size()) {
+            throw new RowRejected(RejectReason.TOO_FEW_FIELDS, header.nameAt(fields.length),
+                    fields.length + " fields where the header has " + header.size());
+        }
+    }
+
+    /** The trimmed value, or null when empty. */
+    String optionalText(String column) {
+        String value = fields[header.indexOf(column)].trim();
+        return value.isEmpty() ? null : value;
+    }
+
+    String text(String column) {
+        String value = optionalText(column);
+        if (value == null) {
+            throw new RowRejected(RejectReason.MISSING_VALUE, column, "a value is required");
+        }
+        return value;
+    }
+
+    /** Free text kept exactly as written (may be empty). */
+    String freeText(String column) {
+        return fields[header.indexOf(column)];
+    }
+
+    int positiveInt(String column) {
+        return toPositiveInt(column, text(column));
+    }
+
+    Integer optionalPositiveInt(String column) {
+        String value = optionalText(column);
+        return value == null ? null : toPositiveInt(column, value);
+    }
+
+    private static int toPositiveInt(String column, String value) {
+        if (!INTEGER.matcher(value).matches() || value.length() > 9) {
+            throw new RowRejected(RejectReason.BAD_NUMBER, column, "'" + value + "' is not a whole number");
+        }
+        int number = Integer.parseInt(value);
+        if (number < 1) {
+            throw new RowRejected(RejectReason.OUT_OF_RANGE, column, "must be at least 1");
+        }
+        return number;
+    }
+
+    /** A non-negative plain decimal; its digits are checked against the currency later. */
+    BigDecimal amount(String column) {
+        String value = text(column);
+        if (!AMOUNT.matcher(value).matches() || value.length() > 30) {
+            throw new RowRejected(RejectReason.BAD_NUMBER, column, "'" + value + "' is not a plain decimal amount");
+        }
+        BigDecimal amount = new BigDecimal(value);
+        if (amount.signum() < 0) {
+            throw new RowRejected(RejectReason.OUT_OF_RANGE, column, "must not be negative");
+        }
+        return amount;
+    }
+
+    BigDecimal positiveAmount(String column) {
+        BigDecimal amount = amount(column);
+        if (amount.signum() == 0) {
+            throw new RowRejected(RejectReason.OUT_OF_RANGE, column, "must be greater than zero");
+        }
+        return amount;
+    }
+
+    Instant instant(String column) {
+        return toInstant(column, text(column));
+    }
+
+    Instant optionalInstant(String column) {
+        String value = optionalText(column);
+        return value == null ? null : toInstant(column, value);
+    }
+
+    /** ISO-8601 with an offset or Z; fractional seconds are dropped (ages are whole seconds). */
+    private static Instant toInstant(String column, String value) {
+        try {
+            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
+                    .truncatedTo(ChronoUnit.SECONDS);
+        } catch (DateTimeParseException e) {
+            throw new RowRejected(RejectReason.BAD_INSTANT, column,
+                    "'" + value + "' is not an ISO-8601 instant with an offset");
+        }
+    }
+
+    <E extends Enum<E>> E word(String column, Class<E> type) {
+        return toWord(column, text(column), type);
+    }
+
+    <E extends Enum<E>> E optionalWord(String column, Class<E> type) {
+        String value = optionalText(column);
+        return value == null ? null : toWord(column, value, type);
+    }
+
+    private static <E extends Enum<E>> E toWord(String column, String value, Class<E> type) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        throw new RowRejected(RejectReason.UNKNOWN_VALUE, column, "'" + value + "' is not an allowed value");
+    }
+
+    String currency(String column) {
+        String value = text(column);
+        if (!currencies.isKnown(value)) {
+            throw new RowRejected(RejectReason.UNKNOWN_CURRENCY, column,
+                    "'" + value + "' is not a configured currency");
+        }
+        return value;
+    }
+
+    void requireDigits(String column, BigDecimal amount, String currency) {
+        if (Math.max(amount.scale(), 0) > currencies.digits(currency)) {
+            throw new RowRejected(RejectReason.TOO_MANY_DECIMALS, column,
+                    "more than " + currencies.digits(currency) + " decimals for " + currency);
+        }
+    }
+
+    void requireWhen(boolean condition, String column, Object value, String when) {
+        if (condition && value == null) {
+            throw new RowRejected(RejectReason.MISSING_WHEN_REQUIRED, column, "required when " + when);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package com.retail.recon.ingest;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+import java.time.LocalDate;
+
+/** The ingest step's processor: every record comes out accepted or rejected, never dropped. */
+public class RowValidator implements ItemProcessor<InboxFileReader.HeaderedRecord, IngestedRow> {
+
+    private final InputFile file;
+    private final RowParsers parsers;
+    private final LocalDate businessDate;
+
+    public RowValidator(InputFile file, RowParsers parsers, LocalDate businessDate) {
+        this.file = file;
+        this.parsers = parsers;
+        this.businessDate = businessDate;
+    }
+
+    @Override
+    public IngestedRow process(InboxFileReader.HeaderedRecord item) {
+        CsvRecord record = item.record();
+        try {
+            return new IngestedRow.Accepted(record.lineNumber(),
+                    parsers.parse(file, item.header(), record, businessDate));
+        } catch (RowRejected rejected) {
+            return new IngestedRow.Rejected(record.lineNumber(), rejected.reason(), rejected.field(), record.raw());
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package com.retail.recon.nightly;
+
+import com.retail.recon.domain.Currencies;
+import com.retail.recon.ingest.InboxFileReader;
+import com.retail.recon.ingest.IngestSettlement;
+import com.retail.recon.ingest.IngestWriter;
+import com.retail.recon.ingest.IngestedRow;
+import com.retail.recon.ingest.InputFile;
+import com.retail.recon.ingest.InputStore;
+import com.retail.recon.ingest.RowParsers;
+import com.retail.recon.ingest.RowValidator;
+import com.retail.recon.ledger.CsvLine;
+import com.retail.recon.ledger.Ledger;
+import com.retail.recon.ledger.LedgerRows;
+import com.retail.recon.reconcile.CancellationRules;
+import com.retail.recon.reconcile.OrderHistory;
+import com.retail.recon.reconcile.OrderReconciler;
+import com.retail.recon.reconcile.RefundAssignment;
+import com.retail.recon.reconcile.ReportedRequest;
+import com.retail.recon.system.ReconProperties;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.util.List;
+
+/**
+ * The nightly job for one business date, step by step:
+ * <ol>
+ *   <li>{@code ingest-orders}, {@code ingest-cancellations}, {@code ingest-refunds}: each file's records,
+ *       validated, to the store (chunks; restart resumes at the last committed record);</li>
+ *   <li>{@code settle-ingest}: duplicates and mixed orders, counts, the reject threshold;</li>
+ *   <li>{@code select-candidates}, {@code reconcile}, {@code unassigned-refunds}: the rules, one order at a
+ *       time (chunks of orders);</li>
+ *   <li>{@code ledger-*}: the six CSV ledgers into the staging bundle (chunks);</li>
+ *   <li>{@code publish-bundle}: the staging folder moved into place, the date marked completed.</li>
+ * </ol>
+ * Components that need the run's parameters are step-scoped and find which file or ledger they serve
+ * from the step's name.
+ */
+@Configuration(proxyBeanMethods = false)
+public class NightlyJobConfiguration {
+
+    private static final String INGEST = "ingest-";
+    private static final String LEDGER = "ledger-";
+
+    @Bean
+    Job nightlyReconciliation(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                              NightlySteps steps,
+                              ItemStreamReader<InboxFileReader.HeaderedRecord> inboxFileReader,
+                              ItemProcessor<InboxFileReader.HeaderedRecord, IngestedRow> rowValidator,
+                              ItemWriter<IngestedRow> ingestWriter,
+                              ItemStreamReader<OrderHistory> orderHistoryReader,
+                              ItemProcessor<OrderHistory, List<ReportedRequest>> orderReconciler,
+                              ItemWriter<List<ReportedRequest>> reconcileWriter,
+                              JdbcCursorItemReader<UnassignedRefunds.Facts> unassignedRefundReader,
+                              ItemWriter<RefundAssignment.Unassigned> unassignedRefundWriter,
+                              JdbcCursorItemReader<String[]> ledgerReader,
+                              FlatFileItemWriter<String[]> ledgerWriter,
+                              ReconProperties properties) {
+        int chunk = properties.chunkSize();
+        JobBuilder job = new JobBuilder(NightlyRun.JOB_NAME, jobRepository);
+        var flow = job
+                .start(ingest(InputFile.ORDERS, jobRepository, transactionManager, chunk,
+                        inboxFileReader, rowValidator, ingestWriter))
+                .next(ingest(InputFile.CANCELLATIONS, jobRepository, transactionManager, chunk,
+                        inboxFileReader, rowValidator, ingestWriter))
+                .next(ingest(InputFile.REFUNDS, jobRepository, transactionManager, chunk,
+                        inboxFileReader, rowValidator, ingestWriter))
+                .next(new StepBuilder("settle-ingest", jobRepository)
+                        .tasklet(steps::settleIngest, transactionManager).build())
+                .next(new StepBuilder("select-candidates", jobRepository)
+                        .tasklet(steps::selectCandidates, transactionManager).build())
+                .next(new StepBuilder("reconcile", jobRepository)
+                        .<OrderHistory, List<ReportedRequest>>chunk(Math.max(1, chunk / 4))
+                        .transactionManager(transactionManager)
+                        .reader(orderHistoryReader).processor(orderReconciler).writer(reconcileWriter)
+                        .build())
+                .next(new StepBuilder("unassigned-refunds", jobRepository)
+                        .<UnassignedRefunds.Facts, RefundAssignment.Unassigned>chunk(chunk)
+                        .transactionManager(transactionManager)
+                        .reader(unassignedRefundReader).processor(UnassignedRefunds.processor())
+                        .writer(unassignedRefundWriter)
+                        .build());
+        for (Ledger ledger : Ledger.values()) {
+            flow = flow.next(new StepBuilder(LEDGER + ledger.name().toLowerCase(), jobRepository)
+                    .<String[], String[]>chunk(chunk)
+                    .transactionManager(transactionManager)
+                    .reader(ledgerReader).writer(ledgerWriter)
+                    .build());
+        }
+        return flow.next(new StepBuilder("publish-bundle", jobRepository)
+                        .tasklet(steps::publishBundle, transactionManager).build())
+                .build();
+    }
+
+    private static Step ingest(InputFile file, JobRepository jobRepository,
+                               PlatformTransactionManager transactionManager, int chunk,
+                               ItemStreamReader<InboxFileReader.HeaderedRecord> reader,
+                               ItemProcessor<InboxFileReader.HeaderedRecord, IngestedRow> processor,
+                               ItemWriter<IngestedRow> writer) {
+        return new StepBuilder(INGEST + file.name().toLowerCase(), jobRepository)
+                .<InboxFileReader.HeaderedRecord, IngestedRow>chunk(chunk)
+                .transactionManager(transactionManager)
+                .reader(reader).processor(processor).writer(writer)
+                .build();
+    }
+
+    static InputFile inputFileOf(StepExecution step) {
+        return InputFile.valueOf(step.getStepName().substring(INGEST.length()).toUpperCase());
+    }
+
+    static Ledger ledgerOf(StepExecution step) {
+        return Ledger.valueOf(step.getStepName().substring(LEDGER.length()).toUpperCase());
+    }
+
+    @Bean
+    NightlySteps nightlySteps(JdbcTemplate jdbc, ReconProperties properties, JobRepository jobRepository) {
+        return new NightlySteps(jdbc, new IngestSettlement(jdbc, new InputStore(jdbc)), new ResultStore(jdbc),
+                properties.rejectThresholdPercent(), jobRepository);
+    }
+
+    // --- ingest ---
+
+    /** On a fresh start (not a restart) the file's rows from any abandoned attempt are cleared first. */
+    @Bean
+    @StepScope
+    InboxFileReader inboxFileReader(@Value("#{stepExecution}") StepExecution step, JdbcTemplate jdbc) {
+        NightlyRun run = NightlyRun.of(step.getJobParameters());
+        InputFile file = inputFileOf(step);
+        if (InboxFileReader.recordsRead(step.getExecutionContext(), file) == 0) {
+            new InputStore(jdbc).clear(file, run.businessDate());
+        }
+        return new InboxFileReader(file, run.inputPath(file));
+    }
+
+    @Bean
+    @StepScope
+    RowValidator rowValidator(@Value("#{stepExecution}") StepExecution step, Currencies currencies) {
+        return new RowValidator(inputFileOf(step), new RowParsers(currencies),
+                NightlyRun.of(step.getJobParameters()).businessDate());
+    }
+
+    @Bean
+    @StepScope
+    IngestWriter ingestWriter(@Value("#{stepExecution}") StepExecution step, JdbcTemplate jdbc) {
+        return new IngestWriter(inputFileOf(step), NightlyRun.of(step.getJobParameters()).businessDate(),
+                new InputStore(jdbc));
+    }
+
+    // --- reconcile ---
+
+    @Bean
+    @StepScope
+    OrderHistoryReader orderHistoryReader(@Value("#{stepExecution}") StepExecution step, DataSource dataSource,
+                                          ReconProperties properties) {
+        return new OrderHistoryReader(dataSource, NightlyRun.of(step.getJobParameters()).businessDate(),
+                properties.chunkSize());
+    }
+
+    @Bean
+    @StepScope
+    ReconcileProcessor orderReconciler(@Value("#{stepExecution}") StepExecution step, CancellationRules rules) {
+        return new ReconcileProcessor(new OrderReconciler(rules), NightlyRun.of(step.getJobParameters()).businessDate());
+    }
+
+    @Bean
+    @StepScope
+    ReconcileWriter reconcileWriter(@Value("#{stepExecution}") StepExecution step, JdbcTemplate jdbc) {
+        return new ReconcileWriter(new ResultStore(jdbc), NightlyRun.of(step.getJobParameters()).businessDate());
+    }
+
+    @Bean
+    @StepScope
+    JdbcCursorItemReader<UnassignedRefunds.Facts> unassignedRefundReader(
+            @Value("#{stepExecution}") StepExecution step, DataSource dataSource, ReconProperties properties) {
+        return UnassignedRefunds.reader(dataSource, NightlyRun.of(step.getJobParameters()).businessDate(),
+                properties.chunkSize());
+    }
+
+    @Bean
+    @StepScope
+    UnassignedRefunds.Writer unassignedRefundWriter(@Value("#{stepExecution}") StepExecution step,
+                                                    JdbcTemplate jdbc) {
+        return new UnassignedRefunds.Writer(new ResultStore(jdbc), NightlyRun.of(step.getJobParameters()).businessDate());
+    }
+
+    // --- ledgers ---
+
+    @Bean
+    @StepScope
+    JdbcCursorItemReader<String[]> ledgerReader(@Value("#{stepExecution}") StepExecution step,
+                                                DataSource dataSource, Currencies currencies,
+                                                ReconProperties properties) {
+        Ledger ledger = ledgerOf(step);
+        Date businessDate = Date.valueOf(NightlyRun.of(step.getJobParameters()).businessDate());
+        JdbcCursorItemReader<String[]> reader = new JdbcCursorItemReader<>(dataSource, ledger.query(),
+                new LedgerRows(currencies).mapper(ledger));
+        reader.setName(LEDGER + ledger.name().toLowerCase());
+        reader.setPreparedStatementSetter(ps -> ps.setDate(1, businessDate));
+        reader.setFetchSize(properties.chunkSize());
+        reader.setConnectionAutoCommit(false);
+        reader.setVerifyCursorPosition(false);
+        return reader;
+    }
+
+    /** Restartable: a restart truncates the file to what the last committed chunk had written. */
+    @Bean
+    @StepScope
+    FlatFileItemWriter<String[]> ledgerWriter(@Value("#{stepExecution}") StepExecution step) {
+        Ledger ledger = ledgerOf(step);
+        NightlyRun run = NightlyRun.of(step.getJobParameters());
+        var staging = com.retail.recon.archive.Bundles.staging(run.archive(), run.businessDate(),
+                step.getJobExecution().getJobInstance().getInstanceId());
+        FlatFileItemWriter<String[]> writer = new FlatFileItemWriter<>(new CsvLine());
+        writer.setName(LEDGER + ledger.name().toLowerCase());
+        writer.setResource(new FileSystemResource(
+                com.retail.recon.archive.Bundles.ledgers(staging).resolve(ledger.fileName())));
+        writer.setEncoding(StandardCharsets.UTF_8.name());
+        writer.setLineSeparator("\n");
+        writer.setHeaderCallback(out -> out.write(String.join(",", ledger.columns())));
+        writer.setShouldDeleteIfExists(true);
+        writer.setTransactional(true);
+        return writer;
+    }
+}

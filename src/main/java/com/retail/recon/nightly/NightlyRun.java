@@ -1,0 +1,40 @@
+package com.retail.recon.nightly;
+
+import com.retail.recon.ingest.InputFile;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/**
+ * The parameters of one run of the nightly job. The business date and the attempt identify the job
+ * instance: a failed attempt is restarted under the same identity; a rerun is a new attempt.
+ */
+public record NightlyRun(LocalDate businessDate, long attempt, Path inbox, Path archive, boolean allowMissing) {
+
+    public static final String JOB_NAME = "nightlyReconciliation";
+
+    public JobParameters toJobParameters() {
+        return new JobParametersBuilder()
+                .addLocalDate("businessDate", businessDate, true)
+                .addLong("attempt", attempt, true)
+                .addString("inbox", inbox.toAbsolutePath().normalize().toString(), false)
+                .addString("archive", archive.toAbsolutePath().normalize().toString(), false)
+                .addString("allowMissing", Boolean.toString(allowMissing), false)
+                .toJobParameters();
+    }
+
+    public static NightlyRun of(JobParameters parameters) {
+        return new NightlyRun(
+                parameters.getLocalDate("businessDate"),
+                parameters.getLong("attempt"),
+                Path.of(parameters.getString("inbox")),
+                Path.of(parameters.getString("archive")),
+                Boolean.parseBoolean(parameters.getString("allowMissing")));
+    }
+
+    public Path inputPath(InputFile file) {
+        return inbox.resolve(businessDate.toString()).resolve(file.fileName());
+    }
+}

@@ -1,0 +1,342 @@
+package com.retail.recon.nightly;
+
+import com.retail.recon.ingest.CsvHeader;
+import com.retail.recon.ingest.CsvRecordReader;
+import com.retail.recon.ingest.InputFile;
+import com.retail.recon.ingest.InputFileException;
+import com.retail.recon.ingest.InputRejectedException;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Decides what running, rerunning or restarting a business date means given the store's history, and
+ * launches the nightly job accordingly. Refusals come back as results with the spec's exit codes.
+ */
+@Service
+public class NightlyService {
+
+    public static final int OK = 0;
+    public static final int JOB_FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int INPUT_REJECTED = 3;
+
+    private static final Pattern DATE_FOLDER = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    /** What happened, for the command line to print: a message, and the run's summary when it ran. */
+    public record Result(int exitCode, String message, RunSummary summary) {
+        static Result refused(int exitCode, String message) {
+            return new Result(exitCode, message, null);
+        }
+    }
+
+    private record Day(boolean completed, Integer lastAttempt, String bundlePath) {
+    }
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job job;
+    private final JdbcTemplate jdbc;
+
+    public NightlyService(JobOperator jobOperator, JobRepository jobRepository, Job nightlyReconciliation,
+                          JdbcTemplate jdbc) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.job = nightlyReconciliation;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The nightly job for D. A completed date does nothing; a failed or interrupted one is restarted
+     * (or started afresh if its input files changed since, e.g. after fixing a rejected export).
+     */
+    public Result run(LocalDate date, Path inbox, Path archive, boolean allowMissing) {
+        Optional<Day> day = day(date);
+        if (day.isPresent() && day.get().completed()) {
+            return Result.refused(OK, date + " already completed; bundle: " + day.get().bundlePath());
+        }
+        Optional<Result> refusal = checkHistory(date, inbox).or(() -> checkInputs(date, inbox, allowMissing));
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        NightlyRun fresh = new NightlyRun(date, 1, inbox, archive, allowMissing);
+        if (day.isPresent() && day.get().lastAttempt() != null) {
+            NightlyRun previous = new NightlyRun(date, day.get().lastAttempt(), inbox, archive, allowMissing);
+            Optional<JobExecution> last = lastExecution(previous);
+            if (last.isPresent() && last.get().getStatus() != BatchStatus.COMPLETED) {
+                if (sameInputs(last.get(), previous)) {
+                    return restartExecution(last.get());
+                }
+                abandon(last.get());
+            }
+            fresh = new NightlyRun(date, day.get().lastAttempt() + 1, inbox, archive, allowMissing);
+        }
+        return start(fresh);
+    }
+
+    /** Every date of the inbox from the store's first date (or the inbox's first, for a new store) up to D. */
+    public List<LocalDate> catchUpDates(LocalDate through, Path inbox) {
+        LocalDate from = firstDate().orElse(LocalDate.MIN);
+        return inboxDates(inbox).stream()
+                .filter(d -> !d.isBefore(from) && !d.isAfter(through))
+                .filter(d -> day(d).map(day -> !day.completed()).orElse(true))
+                .toList();
+    }
+
+    /** Recomputes a completed date from its inbox and writes the next bundle revision. */
+    public Result rerun(LocalDate date, Path inbox, Path archive, boolean allowMissing) {
+        Optional<Day> day = day(date);
+        if (day.isEmpty() || day.get().lastAttempt() == null) {
+            return Result.refused(USAGE, date + " has never run; use: recon run --date " + date);
+        }
+        Optional<Result> refusal = checkInputs(date, inbox, allowMissing);
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        NightlyRun previous = new NightlyRun(date, day.get().lastAttempt(), inbox, archive, allowMissing);
+        lastExecution(previous).filter(e -> e.getStatus() != BatchStatus.COMPLETED
+                        && e.getStatus() != BatchStatus.ABANDONED)
+                .ifPresent(this::abandon);
+        jdbc.update("UPDATE business_day SET completed = FALSE WHERE business_date = ?", date);
+        return start(new NightlyRun(date, day.get().lastAttempt() + 1, inbox, archive, allowMissing));
+    }
+
+    /** Continues the failed or interrupted run of D from its last checkpoint. */
+    public Result restart(LocalDate date) {
+        Optional<Day> day = day(date);
+        if (day.isEmpty() || day.get().lastAttempt() == null) {
+            return Result.refused(USAGE, date + " has never run; use: recon run --date " + date);
+        }
+        if (day.get().completed()) {
+            return Result.refused(OK, date + " already completed; nothing to restart. Bundle: "
+                    + day.get().bundlePath());
+        }
+        JobInstance instance = jobRepository.getJobInstance(NightlyRun.JOB_NAME,
+                new NightlyRun(date, day.get().lastAttempt(), Path.of("."), Path.of("."), false).toJobParameters());
+        JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
+        if (last == null || last.getStatus() == BatchStatus.ABANDONED) {
+            return Result.refused(USAGE, "no failed run of " + date + " to restart; use: recon run --date " + date);
+        }
+        NightlyRun run = NightlyRun.of(last.getJobParameters());
+        if (!sameInputs(last, run)) {
+            return Result.refused(USAGE, "the input files of " + date + " changed since the failed run started; "
+                    + "start it afresh with: recon run --date " + date);
+        }
+        return restartExecution(last);
+    }
+
+    public Optional<LocalDate> firstDate() {
+        return Optional.ofNullable(jdbc.queryForObject("SELECT MIN(business_date) FROM business_day", LocalDate.class));
+    }
+
+    /** The store's history starts at its first date; every inbox date since must complete in order. */
+    private Optional<Result> checkHistory(LocalDate date, Path inbox) {
+        if (!Files.isDirectory(inbox)) {
+            return Optional.of(Result.refused(USAGE, "inbox folder " + inbox + " does not exist"));
+        }
+        Optional<LocalDate> first = firstDate();
+        if (first.isEmpty()) {
+            return Optional.empty();
+        }
+        if (date.isBefore(first.get())) {
+            return Optional.of(Result.refused(USAGE, date + " is before this store's first business date "
+                    + first.get() + "; its history starts there"));
+        }
+        return inboxDates(inbox).stream()
+                .filter(d -> !d.isBefore(first.get()) && d.isBefore(date))
+                .filter(d -> day(d).map(day -> !day.completed()).orElse(true))
+                .findFirst()
+                .map(missing -> Result.refused(USAGE, "cannot run " + date + ": the earlier business date "
+                        + missing + " has not completed; run it first (recon run --date " + missing + ")"));
+    }
+
+    private Optional<Result> checkInputs(LocalDate date, Path inbox, boolean allowMissing) {
+        for (InputFile file : InputFile.values()) {
+            Path path = inbox.resolve(date.toString()).resolve(file.fileName());
+            if (!Files.exists(path)) {
+                if (allowMissing) {
+                    continue;
+                }
+                return Optional.of(Result.refused(INPUT_REJECTED, path + " is missing"
+                        + " (use --allow-missing to treat a missing file as empty)"));
+            }
+            try (CsvRecordReader records = new CsvRecordReader(path)) {
+                CsvHeader.of(file, records.next());
+            } catch (InputFileException e) {
+                return Optional.of(Result.refused(INPUT_REJECTED, path.getParent().getFileName() + "/"
+                        + e.getMessage()));
+            } catch (IOException e) {
+                return Optional.of(Result.refused(INPUT_REJECTED, path + " cannot be read: " + e.getMessage()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Result start(NightlyRun run) {
+        recordAttempt(run);
+        try {
+            return finished(jobOperator.start(job, withFingerprints(run)));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the run of " + run.businessDate() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The store's history starts at the first business date it ever runs: the first attempt records it. */
+    private void recordAttempt(NightlyRun run) {
+        int updated = jdbc.update("UPDATE business_day SET last_attempt = ? WHERE business_date = ?", run.attempt(),
+                run.businessDate());
+        if (updated == 0) {
+            jdbc.update("INSERT INTO business_day (business_date, first_started, completed, last_attempt) "
+                    + "VALUES (?, ?, FALSE, ?)", run.businessDate(), Timestamp.from(Instant.now()), run.attempt());
+        }
+    }
+
+    private Result restartExecution(JobExecution last) {
+        try {
+            return finished(jobOperator.restart(recoverIfInterrupted(last)));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not restart: " + e.getMessage(), e);
+        }
+    }
+
+    /** A failed attempt that will not be continued: a new attempt replaces it. */
+    private void abandon(JobExecution execution) {
+        try {
+            jobOperator.abandon(recoverIfInterrupted(execution));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not abandon the earlier attempt: " + e.getMessage(), e);
+        }
+    }
+
+    /** A run killed mid-way is left STARTED in the job repository; mark it FAILED so it can restart. */
+    private JobExecution recoverIfInterrupted(JobExecution execution) {
+        return execution.isRunning() ? jobOperator.recover(execution) : execution;
+    }
+
+    private Result finished(JobExecution execution) {
+        NightlyRun run = NightlyRun.of(execution.getJobParameters());
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            return new Result(OK, run.businessDate() + " completed", RunSummary.of(jdbc, run.businessDate()));
+        }
+        List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
+        for (Throwable failure : failures) {
+            Throwable cause = rootInputProblem(failure);
+            if (cause != null) {
+                return Result.refused(INPUT_REJECTED, run.businessDate() + " stopped before writing anything: "
+                        + cause.getMessage());
+            }
+        }
+        String reason = failures.isEmpty() ? execution.getExitStatus().getExitDescription()
+                : rootMessage(failures.get(0));
+        return Result.refused(JOB_FAILED, run.businessDate() + " failed (" + execution.getStatus() + "): " + reason
+                + "\nfix the cause, then: recon restart --date " + run.businessDate());
+    }
+
+    private static Throwable rootInputProblem(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof InputFileException || t instanceof InputRejectedException) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private org.springframework.batch.core.job.parameters.JobParameters withFingerprints(NightlyRun run) {
+        var builder = new org.springframework.batch.core.job.parameters.JobParametersBuilder(run.toJobParameters());
+        for (InputFile file : InputFile.values()) {
+            builder.addString(fingerprintKey(file), sha256(run.inputPath(file)), false);
+        }
+        return builder.toJobParameters();
+    }
+
+    private boolean sameInputs(JobExecution execution, NightlyRun run) {
+        for (InputFile file : InputFile.values()) {
+            String recorded = execution.getJobParameters().getString(fingerprintKey(file));
+            if (recorded != null && !recorded.equals(sha256(run.inputPath(file)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String fingerprintKey(InputFile file) {
+        return file.fileName() + ".sha256";
+    }
+
+    /** SHA-256 of the file's bytes, or "missing". */
+    static String sha256(Path path) {
+        if (!Files.exists(path)) {
+            return "missing";
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"))) {
+            byte[] buffer = new byte[1 << 16];
+            while (in.read(buffer) >= 0) {
+                // digesting
+            }
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Optional<JobExecution> lastExecution(NightlyRun run) {
+        JobInstance instance = jobRepository.getJobInstance(NightlyRun.JOB_NAME, run.toJobParameters());
+        return Optional.ofNullable(instance == null ? null : jobRepository.getLastJobExecution(instance));
+    }
+
+    private Optional<Day> day(LocalDate date) {
+        return jdbc.query("SELECT completed, last_attempt, bundle_path FROM business_day WHERE business_date = ?",
+                rs -> rs.next() ? Optional.of(new Day(rs.getBoolean(1), (Integer) rs.getObject(2), rs.getString(3)))
+                        : Optional.<Day>empty(), date);
+    }
+
+    static List<LocalDate> inboxDates(Path inbox) {
+        if (!Files.isDirectory(inbox)) {
+            return List.of();
+        }
+        try (Stream<Path> folders = Files.list(inbox)) {
+            return folders.filter(Files::isDirectory)
+                    .map(folder -> folder.getFileName().toString())
+                    .filter(name -> DATE_FOLDER.matcher(name).matches())
+                    .map(LocalDate::parse)
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

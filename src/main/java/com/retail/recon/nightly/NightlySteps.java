@@ -1,0 +1,87 @@
+package com.retail.recon.nightly;
+
+import com.retail.recon.archive.Bundles;
+import com.retail.recon.ingest.InboxFileReader;
+import com.retail.recon.ingest.IngestSettlement;
+import com.retail.recon.ingest.InputFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The job's tasklet steps: the small pieces between the chunk steps. */
+public class NightlySteps {
+
+    private static final Logger log = LoggerFactory.getLogger(NightlySteps.class);
+    public static final String BUNDLE_PATH = "bundle.path";
+
+    private final JdbcTemplate jdbc;
+    private final IngestSettlement settlement;
+    private final ResultStore results;
+    private final BigDecimal rejectThresholdPercent;
+    private final JobRepository jobRepository;
+
+    NightlySteps(JdbcTemplate jdbc, IngestSettlement settlement, ResultStore results,
+                 BigDecimal rejectThresholdPercent, JobRepository jobRepository) {
+        this.jdbc = jdbc;
+        this.settlement = settlement;
+        this.results = results;
+        this.rejectThresholdPercent = rejectThresholdPercent;
+        this.jobRepository = jobRepository;
+    }
+
+    RepeatStatus settleIngest(StepContribution contribution, ChunkContext context) {
+        StepExecution step = context.getStepContext().getStepExecution();
+        NightlyRun run = NightlyRun.of(step.getJobParameters());
+        for (InputFile file : InputFile.values()) {
+            settlement.settle(file, run.businessDate(), run.inputPath(file));
+            StepExecution ingest = jobRepository.getLastStepExecution(step.getJobExecution().getJobInstance(),
+                    "ingest-" + file.name().toLowerCase());
+            long read = InboxFileReader.recordsRead(ingest.getExecutionContext(), file);
+            IngestSettlement.FileCounts counts = settlement.count(file, run.businessDate(), read);
+            log.info("{}: {} read, {} accepted, {} rejected", file.fileName(), counts.read(), counts.accepted(),
+                    counts.rejected());
+            IngestSettlement.enforceThreshold(counts, rejectThresholdPercent);
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    RepeatStatus selectCandidates(StepContribution contribution, ChunkContext context) {
+        NightlyRun run = NightlyRun.of(context.getStepContext().getStepExecution().getJobParameters());
+        results.clear(run.businessDate());
+        int orders = results.selectCandidates(run.businessDate(), results.previousCompletedDate(run.businessDate()));
+        log.info("{} orders to reconcile", orders);
+        return RepeatStatus.FINISHED;
+    }
+
+    /** Moves the finished staging folder into place (atomically) and marks the date completed. */
+    RepeatStatus publishBundle(StepContribution contribution, ChunkContext context) throws IOException {
+        StepExecution step = context.getStepContext().getStepExecution();
+        NightlyRun run = NightlyRun.of(step.getJobParameters());
+        long instance = step.getJobExecution().getJobInstance().getInstanceId();
+        String identity = NightlyRun.JOB_NAME + "/" + instance;
+        Path staging = Bundles.staging(run.archive(), run.businessDate(), instance);
+        Optional<Path> already = Bundles.publishedBy(run.archive(), run.businessDate(), identity);
+        Path bundle;
+        if (already.isPresent() && !Files.exists(staging)) {
+            bundle = already.get();
+        } else {
+            Files.writeString(staging.resolve(Bundles.RUN_MARKER), identity + "\n");
+            bundle = Bundles.publish(run.archive(), run.businessDate(), staging);
+        }
+        jdbc.update("UPDATE business_day SET completed = TRUE, revision = ?, bundle_path = ? WHERE business_date = ?",
+                Bundles.revisionOf(bundle), bundle.toString(), run.businessDate());
+        step.getJobExecution().getExecutionContext().putString(BUNDLE_PATH, bundle.toString());
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,159 @@
+package com.retail.recon.nightly;
+
+import com.retail.recon.domain.CancellationRequest;
+import com.retail.recon.domain.OrderLine;
+import com.retail.recon.domain.RefundTxn;
+import com.retail.recon.reconcile.OrderHistory;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
+import org.springframework.jdbc.core.RowMapper;
+
+import javax.sql.DataSource;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Streams one {@link OrderHistory} per candidate order of the business date. Three cursors (lines,
+ * requests, refunds), each sorted by the candidate's sequence number, are merged: memory holds one order
+ * at a time, whatever the size of the store. Restartable by count: a restart skips the orders already
+ * reconciled in committed chunks.
+ */
+public class OrderHistoryReader extends AbstractItemCountingItemStreamItemReader<OrderHistory> {
+
+    private static final String LINES = """
+            SELECT k.seq, l.* FROM recon_candidate k
+            JOIN order_line l ON l.order_id = k.order_id AND l.business_date <= ?
+            WHERE k.business_date = ? ORDER BY k.seq""";
+    /** Every version of every request that ever was on the order (its latest version may be elsewhere). */
+    private static final String REQUESTS = """
+            SELECT g.seq, g.candidate, c.* FROM (
+                SELECT DISTINCT k.seq, k.order_id AS candidate, x.request_id FROM recon_candidate k
+                JOIN cancellation x ON x.order_id = k.order_id AND x.business_date <= ?
+                WHERE k.business_date = ?) g
+            JOIN cancellation c ON c.request_id = g.request_id AND c.business_date <= ?
+            ORDER BY g.seq""";
+    /** Every version of every refund that may pay the order's requests: naming one of them, or none on it. */
+    private static final String REFUNDS = """
+            SELECT g.seq, r.* FROM (
+                SELECT k.seq, t.txn_id FROM recon_candidate k
+                JOIN refund t ON t.order_id = k.order_id AND t.request_id IS NULL AND t.business_date <= ?
+                WHERE k.business_date = ?
+                UNION
+                SELECT k.seq, t.txn_id FROM recon_candidate k
+                JOIN cancellation x ON x.order_id = k.order_id AND x.business_date <= ?
+                JOIN refund t ON t.request_id = x.request_id AND t.business_date <= ?
+                WHERE k.business_date = ?) g
+            JOIN refund r ON r.txn_id = g.txn_id AND r.business_date <= ?
+            ORDER BY g.seq""";
+
+    /** @param orderId the candidate order (carried by the requests cursor only) */
+    private record Row<T>(long seq, String orderId, T value) {
+    }
+
+    private final Cursor<OrderLine> lines;
+    private final Cursor<CancellationRequest> requests;
+    private final Cursor<RefundTxn> refunds;
+
+    public OrderHistoryReader(DataSource dataSource, LocalDate businessDate, int fetchSize) {
+        setName("orderHistory");
+        Date d = Date.valueOf(businessDate);
+        lines = new Cursor<>(dataSource, fetchSize, LINES, (rs, i) ->
+                new Row<>(rs.getLong("seq"), null, StoredRows.orderLine(rs)), d, d);
+        requests = new Cursor<>(dataSource, fetchSize, REQUESTS, (rs, i) ->
+                new Row<>(rs.getLong("seq"), rs.getString("candidate"), StoredRows.cancellation(rs)), d, d, d);
+        refunds = new Cursor<>(dataSource, fetchSize, REFUNDS, (rs, i) ->
+                new Row<>(rs.getLong("seq"), null, StoredRows.refund(rs)), d, d, d, d, d, d);
+    }
+
+    @Override
+    protected void doOpen() {
+        ExecutionContext none = new ExecutionContext();
+        lines.open(none);
+        requests.open(none);
+        refunds.open(none);
+    }
+
+    /** The next order that has at least one request; orders with only lines or refunds have nothing to report. */
+    @Override
+    protected OrderHistory doRead() throws Exception {
+        while (true) {
+            long seq = min(lines.peekSeq(), requests.peekSeq(), refunds.peekSeq());
+            if (seq == Long.MAX_VALUE) {
+                return null;
+            }
+            List<Row<OrderLine>> lineRows = lines.takeAll(seq);
+            List<Row<CancellationRequest>> requestRows = requests.takeAll(seq);
+            List<Row<RefundTxn>> refundRows = refunds.takeAll(seq);
+            if (requestRows.isEmpty()) {
+                continue;
+            }
+            return new OrderHistory(requestRows.get(0).orderId(), values(lineRows), values(requestRows),
+                    values(refundRows));
+        }
+    }
+
+    @Override
+    protected void doClose() {
+        lines.close();
+        requests.close();
+        refunds.close();
+    }
+
+    private static long min(long a, long b, long c) {
+        return Math.min(a, Math.min(b, c));
+    }
+
+    private static <T> List<T> values(List<Row<T>> rows) {
+        List<T> values = new ArrayList<>(rows.size());
+        rows.forEach(row -> values.add(row.value()));
+        return values;
+    }
+
+    /** A JDBC cursor with one row of look-ahead. */
+    private static final class Cursor<T> {
+        private final JdbcCursorItemReader<Row<T>> reader;
+        private Row<T> head;
+        private boolean started;
+
+        Cursor(DataSource dataSource, int fetchSize, String sql, RowMapper<Row<T>> mapper, Object... parameters) {
+            reader = new JdbcCursorItemReader<>(dataSource, sql, mapper);
+            reader.setPreparedStatementSetter(ps -> {
+                for (int i = 0; i < parameters.length; i++) {
+                    ps.setObject(i + 1, parameters[i]);
+                }
+            });
+            reader.setFetchSize(fetchSize);
+            reader.setConnectionAutoCommit(false);
+            reader.setSaveState(false);
+            reader.setVerifyCursorPosition(false);
+        }
+
+        void open(ExecutionContext context) {
+            reader.open(context);
+        }
+
+        long peekSeq() throws Exception {
+            if (!started) {
+                head = reader.read();
+                started = true;
+            }
+            return head == null ? Long.MAX_VALUE : head.seq();
+        }
+
+        List<Row<T>> takeAll(long seq) throws Exception {
+            List<Row<T>> rows = new ArrayList<>();
+            while (peekSeq() == seq) {
+                rows.add(head);
+                head = reader.read();
+            }
+            return rows;
+        }
+
+        void close() {
+            reader.close();
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package com.retail.recon.nightly;
+
+import com.retail.recon.domain.RefundTxn;
+import com.retail.recon.reconcile.Evaluation;
+import com.retail.recon.reconcile.FinanceException;
+import com.retail.recon.reconcile.ReportedRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
+
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** The per-date results the ledgers are written from: reported requests, refund rows, exceptions. */
+public class ResultStore {
+
+    private final JdbcTemplate jdbc;
+
+    public ResultStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A refund row of the ledger: the transaction and the request it was assigned to (null: unassigned). */
+    public record RefundRow(RefundTxn refund, String assignedRequestId) {
+    }
+
+    public void clear(LocalDate businessDate) {
+        for (String table : List.of("recon_request", "recon_refund", "recon_exception", "recon_candidate")) {
+            jdbc.update("DELETE FROM " + table + " WHERE business_date = ?", businessDate);
+        }
+    }
+
+    /** The latest completed business date before D: its open requests are re-evaluated on D. */
+    public Optional<LocalDate> previousCompletedDate(LocalDate businessDate) {
+        return Optional.ofNullable(jdbc.queryForObject(
+                "SELECT MAX(business_date) FROM business_day WHERE completed = TRUE AND business_date < ?",
+                LocalDate.class, businessDate));
+    }
+
+    /**
+     * The orders D re-evaluates: those with a request open on the previous completed date, and those any
+     * row of D may affect (its order lines, requests and refunds, and the orders their earlier versions
+     * pointed at). Requests on other orders are terminal and untouched: D does not report them.
+     */
+    public int selectCandidates(LocalDate businessDate, Optional<LocalDate> previous) {
+        Date d = Date.valueOf(businessDate);
+        SqlParameterValue p = new SqlParameterValue(Types.DATE, previous.map(Date::valueOf).orElse(null));
+        return jdbc.update("""
+                INSERT INTO recon_candidate (business_date, seq, order_id)
+                SELECT ?, ROW_NUMBER() OVER (ORDER BY order_id), order_id FROM (
+                    SELECT order_id FROM recon_request WHERE business_date = ? AND terminal = FALSE
+                    UNION SELECT order_id FROM order_line WHERE business_date = ?
+                    UNION SELECT order_id FROM cancellation WHERE business_date = ?
+                    UNION SELECT c.order_id FROM cancellation c WHERE c.business_date < ?
+                        AND c.request_id IN (SELECT request_id FROM cancellation WHERE business_date = ?)
+                    UNION SELECT order_id FROM refund WHERE business_date = ?
+                    UNION SELECT r.order_id FROM refund r WHERE r.business_date < ?
+                        AND r.txn_id IN (SELECT txn_id FROM refund WHERE business_date = ?)
+                    UNION SELECT c.order_id FROM cancellation c WHERE c.business_date <= ?
+                        AND c.request_id IN (SELECT r.request_id FROM refund r WHERE r.business_date <= ?
+                            AND r.txn_id IN (SELECT txn_id FROM refund WHERE business_date = ?))
+                ) affected""", d, p, d, d, d, d, d, d, d, d, d, d);
+    }
+
+    public void insertRequests(LocalDate businessDate, List<ReportedRequest> requests) {
+        jdbc.batchUpdate("""
+                INSERT INTO recon_request (business_date, request_id, order_id, line_no, customer_id, channel,
+                    storefront_status, requested_at, decided_at, confirmation_number, policy_check, outcome,
+                    expected_refund, settled_amount, pending_amount, currency, age_hours, flagged, priority,
+                    newly_flagged, suggested_action, terminal, became_refunded)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                requests, requests.size(), (ps, reported) -> {
+                    Evaluation e = reported.today();
+                    ps.setDate(1, Date.valueOf(businessDate));
+                    ps.setString(2, e.request().requestId());
+                    ps.setString(3, e.request().orderId());
+                    ps.setObject(4, e.request().lineNo(), Types.INTEGER);
+                    ps.setString(5, e.request().customerId());
+                    ps.setString(6, e.request().channel().name());
+                    ps.setString(7, e.status().name());
+                    ps.setLong(8, e.request().requestedAt().getEpochSecond());
+                    setInstant(ps, 9, e.request().decidedAt());
+                    ps.setString(10, e.request().confirmationNumber());
+                    ps.setString(11, e.policyCheck() == null ? null : e.policyCheck().name());
+                    ps.setString(12, e.outcome().name());
+                    ps.setBigDecimal(13, e.expectedRefund());
+                    ps.setBigDecimal(14, e.settledAmount());
+                    ps.setBigDecimal(15, e.pendingAmount());
+                    ps.setString(16, e.currency());
+                    ps.setLong(17, e.ageHours());
+                    ps.setBoolean(18, reported.isFlagged());
+                    ps.setString(19, reported.isFlagged() ? reported.priority().name() : null);
+                    ps.setBoolean(20, reported.isNewlyFlagged());
+                    ps.setString(21, reported.isFlagged() ? reported.suggestedAction() : null);
+                    ps.setBoolean(22, e.isTerminal());
+                    ps.setBoolean(23, reported.becameRefunded());
+                });
+    }
+
+    public void insertRefunds(LocalDate businessDate, List<RefundRow> rows) {
+        jdbc.batchUpdate("""
+                INSERT INTO recon_refund (business_date, txn_id, order_id, request_id, assigned_request_id, method,
+                    amount, currency, status, created_at, settled_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(), (ps, row) -> {
+            RefundTxn refund = row.refund();
+            ps.setDate(1, Date.valueOf(businessDate));
+            ps.setString(2, refund.txnId());
+            ps.setString(3, refund.orderId());
+            ps.setString(4, refund.requestId());
+            ps.setString(5, row.assignedRequestId());
+            ps.setString(6, refund.method().name());
+            ps.setBigDecimal(7, refund.amount());
+            ps.setString(8, refund.currency());
+            ps.setString(9, refund.status().name());
+            ps.setLong(10, refund.createdAt().getEpochSecond());
+            setInstant(ps, 11, refund.settledAt());
+        });
+    }
+
+    public void insertExceptions(LocalDate businessDate, List<FinanceException> exceptions) {
+        jdbc.batchUpdate("""
+                INSERT INTO recon_exception (business_date, exception_type, request_id, txn_id, order_id, amount,
+                    currency, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", exceptions, exceptions.size(), (ps, x) -> {
+            ps.setDate(1, Date.valueOf(businessDate));
+            ps.setString(2, x.type().name());
+            ps.setString(3, x.requestId() == null ? "" : x.requestId());
+            ps.setString(4, x.txnId() == null ? "" : x.txnId());
+            ps.setString(5, x.orderId());
+            ps.setBigDecimal(6, x.amount());
+            ps.setString(7, x.currency());
+            ps.setString(8, x.detail());
+        });
+    }
+
+    private static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, instant.getEpochSecond());
+        }
+    }
+}

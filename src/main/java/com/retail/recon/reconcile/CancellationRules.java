@@ -1,0 +1,157 @@
+package com.retail.recon.reconcile;
+
+import com.retail.recon.domain.CancellationRequest;
+import com.retail.recon.domain.Currencies;
+import com.retail.recon.domain.OrderLine;
+import com.retail.recon.domain.RefundStatus;
+import com.retail.recon.domain.RefundTxn;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The spec's reconciliation rules for one cancellation request: expected refund, S/P/F, policy check,
+ * outcome and age. Plain Java: the caller hands in the request, its order's lines and its refunds, all in
+ * their latest versions as of the business date, and the cutoff of that date.
+ */
+public final class CancellationRules {
+
+    private static final Comparator<RefundTxn> OLDEST_FIRST =
+            Comparator.comparing(RefundTxn::createdAt).thenComparing(RefundTxn::txnId);
+
+    private final Policy policy;
+    private final Currencies currencies;
+
+    public CancellationRules(Policy policy, Currencies currencies) {
+        this.policy = policy;
+        this.currencies = currencies;
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    /**
+     * @param orderLines every line of the request's order (latest versions), whatever their status
+     * @param refunds    the refunds assigned to the request (latest versions)
+     * @param cutoff     the cutoff of the business date
+     */
+    public Evaluation evaluate(CancellationRequest request, List<OrderLine> orderLines, List<RefundTxn> refunds,
+                               Instant cutoff) {
+        List<OrderLine> lines = linesOf(request, orderLines);
+        if (lines.isEmpty()) {
+            return new Evaluation(request, lines, refunds, null, null, Outcome.ORDER_NOT_FOUND,
+                    null, null, null, Duration.between(request.requestedAt(), cutoff), null);
+        }
+        String currency = lines.get(0).currency();
+        BigDecimal expected = expectedRefund(lines, currency);
+        BigDecimal settled = sum(refunds, currency, RefundStatus.SETTLED);
+        BigDecimal pending = sum(refunds, currency, RefundStatus.PENDING);
+        long failed = refunds.stream()
+                .filter(r -> r.status() == RefundStatus.FAILED || r.status() == RefundStatus.REVERSED).count();
+        Optional<RefundTxn> oldestPending = refunds.stream()
+                .filter(r -> r.currency().equals(currency) && r.status() == RefundStatus.PENDING)
+                .min(OLDEST_FIRST);
+        boolean currencyMismatch = refunds.stream().anyMatch(r -> !r.currency().equals(currency));
+
+        Outcome outcome = outcome(request, currencyMismatch, expected, settled, pending, failed, oldestPending, cutoff);
+        Instant ageFrom = ageFrom(outcome, request, oldestPending);
+        return new Evaluation(request, lines, refunds, currency, PolicyCheck.of(request, lines, policy), outcome,
+                expected, settled, pending, Duration.between(ageFrom, cutoff),
+                stuckSla(outcome, oldestPending));
+    }
+
+    /** The spec's outcome table: the first row that applies. (Row 1, order not found, is decided above.) */
+    private Outcome outcome(CancellationRequest request, boolean currencyMismatch, BigDecimal expected,
+                            BigDecimal settled, BigDecimal pending, long failed,
+                            Optional<RefundTxn> oldestPending, Instant cutoff) {
+        if (currencyMismatch) {
+            return Outcome.CURRENCY_MISMATCH;
+        }
+        BigDecimal tolerance = policy.amountTolerance();
+        return switch (request.status()) {
+            case REJECTED -> Outcome.REJECTED;
+            case REQUESTED -> olderThan(request.requestedAt(), policy.decisionSla(), cutoff)
+                    ? Outcome.STUCK_AWAITING_DECISION : Outcome.PENDING_DECISION;
+            case CONFIRMED -> {
+                if (settled.compareTo(expected.add(tolerance)) > 0) {
+                    yield Outcome.OVER_REFUNDED;
+                }
+                if (settled.subtract(expected).abs().compareTo(tolerance) <= 0) {
+                    yield Outcome.REFUNDED;
+                }
+                if (pending.signum() > 0) {
+                    RefundTxn oldest = oldestPending.orElseThrow();
+                    yield olderThan(oldest.createdAt(), policy.settlementSla(oldest.method()), cutoff)
+                            ? Outcome.STUCK_REFUND_PENDING : Outcome.REFUND_PENDING;
+                }
+                if (settled.signum() > 0) {
+                    yield Outcome.UNDER_REFUNDED;
+                }
+                if (failed > 0) {
+                    yield Outcome.REFUND_FAILED;
+                }
+                yield olderThan(request.decidedAt(), policy.refundStartSla(), cutoff)
+                        ? Outcome.STUCK_NO_REFUND : Outcome.AWAITING_REFUND;
+            }
+        };
+    }
+
+    /** Expected refund E: the sum over the lines of quantity × unit_price − fee + tax. */
+    BigDecimal expectedRefund(List<OrderLine> lines, String currency) {
+        BigDecimal total = currencies.zero(currency);
+        for (OrderLine line : lines) {
+            BigDecimal price = line.unitPrice().multiply(BigDecimal.valueOf(line.quantity()));
+            total = total.add(price).subtract(fee(line, price, currency)).add(line.tax());
+        }
+        return currencies.scale(currency, total);
+    }
+
+    /** fee = round(quantity × unit_price × fee-percent / 100) to the currency's minor unit, half-up. */
+    private BigDecimal fee(OrderLine line, BigDecimal price, String currency) {
+        BigDecimal feePercent = policy.category(line.category()).feePercent();
+        return currencies.roundHalfUp(currency, price.multiply(feePercent).movePointLeft(2));
+    }
+
+    /** Strict and exact: older when cutoff − instant is more than the SLA. */
+    private static boolean olderThan(Instant instant, Duration sla, Instant cutoff) {
+        return Duration.between(instant, cutoff).compareTo(sla) > 0;
+    }
+
+    private Instant ageFrom(Outcome outcome, CancellationRequest request, Optional<RefundTxn> oldestPending) {
+        return switch (outcome) {
+            case ORDER_NOT_FOUND, PENDING_DECISION, STUCK_AWAITING_DECISION -> request.requestedAt();
+            case STUCK_REFUND_PENDING, REFUND_PENDING -> oldestPending.orElseThrow().createdAt();
+            default -> request.decidedAt() != null ? request.decidedAt() : request.requestedAt();
+        };
+    }
+
+    private Duration stuckSla(Outcome outcome, Optional<RefundTxn> oldestPending) {
+        return switch (outcome) {
+            case STUCK_AWAITING_DECISION -> policy.decisionSla();
+            case STUCK_NO_REFUND -> policy.refundStartSla();
+            case STUCK_REFUND_PENDING -> policy.settlementSla(oldestPending.orElseThrow().method());
+            default -> null;
+        };
+    }
+
+    private BigDecimal sum(List<RefundTxn> refunds, String currency, RefundStatus status) {
+        return currencies.scale(currency, refunds.stream()
+                .filter(r -> r.currency().equals(currency) && r.status() == status)
+                .map(RefundTxn::amount)
+                .reduce(currencies.zero(currency), BigDecimal::add));
+    }
+
+    /** All lines of the order for a whole-order request, else that one line (empty when not found). */
+    private static List<OrderLine> linesOf(CancellationRequest request, List<OrderLine> orderLines) {
+        return orderLines.stream()
+                .filter(line -> line.orderId().equals(request.orderId()))
+                .filter(line -> request.isWholeOrder() || line.lineNo() == request.lineNo())
+                .sorted(Comparator.comparingInt(OrderLine::lineNo))
+                .toList();
+    }
+}

@@ -1,0 +1,64 @@
+package com.retail.recon.reconcile;
+
+import com.retail.recon.domain.RequestStatus;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** The spec's "Flagged for customer service": which requests, at what priority, and what to do. */
+public final class Escalations {
+
+    public enum Priority { HIGH, NORMAL }
+
+    private static final Set<Outcome> FLAGGED_OUTCOMES = EnumSet.of(
+            Outcome.STUCK_AWAITING_DECISION, Outcome.STUCK_NO_REFUND, Outcome.STUCK_REFUND_PENDING,
+            Outcome.REFUND_FAILED, Outcome.UNDER_REFUNDED);
+
+    private Escalations() {
+    }
+
+    public static boolean isFlagged(Evaluation e) {
+        return FLAGGED_OUTCOMES.contains(e.outcome())
+                || e.policyCheck() == PolicyCheck.SHIPPED_AFTER_CONFIRMATION
+                || isConfirmedWithoutOrder(e);
+    }
+
+    /**
+     * HIGH for REFUND_FAILED, UNDER_REFUNDED, SHIPPED_AFTER_CONFIRMATION, or a STUCK_ outcome whose age is
+     * over twice the SLA its rule used; else NORMAL.
+     */
+    public static Priority priority(Evaluation e) {
+        boolean high = e.outcome() == Outcome.REFUND_FAILED
+                || e.outcome() == Outcome.UNDER_REFUNDED
+                || e.policyCheck() == PolicyCheck.SHIPPED_AFTER_CONFIRMATION
+                || (e.outcome().isStuck() && e.age().compareTo(e.stuckSla().multipliedBy(2)) > 0);
+        return high ? Priority.HIGH : Priority.NORMAL;
+    }
+
+    /** One text per trigger, in a fixed order (see docs/conventions.md). */
+    public static String suggestedAction(Evaluation e) {
+        List<String> actions = new ArrayList<>();
+        if (isConfirmedWithoutOrder(e)) {
+            actions.add("Find the order: the customer was told it is cancelled but no order line matches");
+        }
+        switch (e.outcome()) {
+            case STUCK_AWAITING_DECISION -> actions.add("Decide the request: no decision within the SLA");
+            case STUCK_NO_REFUND -> actions.add("Start the refund: confirmed with no refund activity");
+            case STUCK_REFUND_PENDING -> actions.add("Chase the pending refund with the payment provider");
+            case REFUND_FAILED -> actions.add("Reissue the refund: it failed or was reversed");
+            case UNDER_REFUNDED -> actions.add("Refund the shortfall of "
+                    + e.expectedRefund().subtract(e.settledAmount()).toPlainString() + " " + e.currency());
+            default -> { }
+        }
+        if (e.policyCheck() == PolicyCheck.SHIPPED_AFTER_CONFIRMATION) {
+            actions.add("Stop the shipment or arrange a return: shipped after the cancellation was confirmed");
+        }
+        return String.join("; ", actions);
+    }
+
+    private static boolean isConfirmedWithoutOrder(Evaluation e) {
+        return e.outcome() == Outcome.ORDER_NOT_FOUND && e.status() == RequestStatus.CONFIRMED;
+    }
+}

@@ -1,0 +1,60 @@
+package com.retail.recon.reconcile;
+
+import com.retail.recon.domain.CancellationRequest;
+import com.retail.recon.domain.OrderLine;
+import com.retail.recon.domain.RefundTxn;
+import com.retail.recon.domain.RequestStatus;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What the rules concluded about one cancellation request as of one business date.
+ * For ORDER_NOT_FOUND, {@code currency}, {@code policyCheck} and the three amounts are null.
+ *
+ * @param lines     the request's lines (empty when not found)
+ * @param refunds   every refund assigned to the request, in any currency
+ * @param age       from the instant the outcome's age rule names to the cutoff
+ * @param stuckSla  the SLA a STUCK_ outcome was judged against; null otherwise
+ */
+public record Evaluation(
+        CancellationRequest request,
+        List<OrderLine> lines,
+        List<RefundTxn> refunds,
+        String currency,
+        PolicyCheck policyCheck,
+        Outcome outcome,
+        BigDecimal expectedRefund,
+        BigDecimal settledAmount,
+        BigDecimal pendingAmount,
+        Duration age,
+        Duration stuckSla) {
+
+    /** Terminal: REFUNDED, and REJECTED with nothing settled. Everything else is evaluated again every night. */
+    public boolean isTerminal() {
+        return outcome == Outcome.REFUNDED
+                || (outcome == Outcome.REJECTED && settledAmount.signum() == 0);
+    }
+
+    public boolean isFlagged() {
+        return Escalations.isFlagged(this);
+    }
+
+    /** The refunds of this request whose currency is not the order's. */
+    public List<RefundTxn> mismatchedRefunds() {
+        if (currency == null) {
+            return List.of();
+        }
+        return refunds.stream().filter(refund -> !refund.currency().equals(currency)).toList();
+    }
+
+    public RequestStatus status() {
+        return request.status();
+    }
+
+    /** Whole hours, rounded down (toward negative infinity for events after the cutoff). */
+    public long ageHours() {
+        return Math.floorDiv(age.toSeconds(), 3600);
+    }
+}

@@ -1,0 +1,54 @@
+package com.retail.recon.reconcile;
+
+import com.retail.recon.domain.RefundTxn;
+import com.retail.recon.domain.RequestStatus;
+import com.retail.recon.reconcile.FinanceException.ExceptionType;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** The spec's "Finance exceptions" about a request (those about unassigned refunds are in RefundAssignment). */
+public final class FinanceExceptions {
+
+    private FinanceExceptions() {
+    }
+
+    public static List<FinanceException> of(Evaluation e) {
+        List<FinanceException> found = new ArrayList<>();
+        String requestId = e.request().requestId();
+        String orderId = e.request().orderId();
+        switch (e.outcome()) {
+            case ORDER_NOT_FOUND -> found.add(new FinanceException(ExceptionType.ORDER_NOT_FOUND, requestId, orderId,
+                    null, null, null, e.request().isWholeOrder()
+                            ? "order " + orderId + " not found"
+                            : "line " + e.request().lineNo() + " of order " + orderId + " not found"));
+            case CURRENCY_MISMATCH -> e.mismatchedRefunds().stream()
+                    .sorted(Comparator.comparing(RefundTxn::txnId))
+                    .forEach(refund -> found.add(new FinanceException(ExceptionType.CURRENCY_MISMATCH, requestId,
+                            orderId, refund.txnId(), refund.amount(), refund.currency(),
+                            "refund in " + refund.currency() + " on a " + e.currency() + " order")));
+            case OVER_REFUNDED -> found.add(amountException(ExceptionType.OVER_REFUNDED, e,
+                    e.settledAmount().subtract(e.expectedRefund())));
+            case UNDER_REFUNDED -> found.add(amountException(ExceptionType.UNDER_REFUNDED, e,
+                    e.expectedRefund().subtract(e.settledAmount())));
+            default -> { }
+        }
+        if (e.status() == RequestStatus.CONFIRMED && e.policyCheck() != null && e.policyCheck().isAgainstPolicy()) {
+            found.add(new FinanceException(ExceptionType.CONFIRMED_AGAINST_POLICY, requestId, orderId, null, null, null,
+                    "confirmed despite " + e.policyCheck()));
+        }
+        if (e.status() != RequestStatus.CONFIRMED && e.settledAmount() != null && e.settledAmount().signum() > 0) {
+            found.add(new FinanceException(ExceptionType.REFUND_NOT_CONFIRMED, requestId, orderId, null,
+                    e.settledAmount(), e.currency(), "settled on a " + e.status() + " request"));
+        }
+        return found;
+    }
+
+    private static FinanceException amountException(ExceptionType type, Evaluation e, BigDecimal amount) {
+        return new FinanceException(type, e.request().requestId(), e.request().orderId(), null, amount, e.currency(),
+                "settled " + e.settledAmount().toPlainString() + " against expected "
+                        + e.expectedRefund().toPlainString());
+    }
+}
