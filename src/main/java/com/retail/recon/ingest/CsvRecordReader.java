@@ -6,9 +6,10 @@ import com.opencsv.RFC4180ParserBuilder;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,24 +29,29 @@ public final class CsvRecordReader implements Closeable {
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private final String fileName;
-    private final Reader in;
+    private final InputStream in;
     private final RFC4180Parser parser = new RFC4180ParserBuilder().build();
-    private final char[] buffer = new char[64 * 1024];
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final ByteBuffer bytes = ByteBuffer.allocate(64 * 1024).flip();
+    private final CharBuffer chars = CharBuffer.allocate(64 * 1024);
     private final StringBuilder line = new StringBuilder(256);
     private int position;
     private int limit;
     private long linesRead;
     private boolean atStart = true;
+    private boolean endOfBytes;
+    private boolean malformed;
+    private boolean decodedAll;
 
     public CsvRecordReader(Path file) throws IOException {
         this(file.getFileName().toString(), Files.newInputStream(file));
     }
 
-    public CsvRecordReader(String fileName, InputStream bytes) {
+    public CsvRecordReader(String fileName, InputStream in) {
         this.fileName = fileName;
-        this.in = new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
+        this.in = in;
     }
 
     /** The next record, or null at the end of the file. Blank lines are skipped. */
@@ -91,7 +97,7 @@ public final class CsvRecordReader implements Closeable {
                 break;
             }
             any = true;
-            char c = buffer[position++];
+            char c = chars.array()[position++];
             if (c == '\n') {
                 break;
             }
@@ -111,18 +117,51 @@ public final class CsvRecordReader implements Closeable {
         return line.toString();
     }
 
+    /**
+     * Decodes the next characters. Decoding stops at the first invalid byte; the characters before it are
+     * handed out first, so that the error names the line the bad byte is on.
+     */
     private boolean fill() throws IOException {
-        int n;
-        try {
-            n = in.read(buffer, 0, buffer.length);
-        } catch (CharacterCodingException e) {
+        if (malformed) {
             throw new InputFileException(fileName, linesRead + 1, "bytes that are not valid UTF-8");
         }
-        if (n <= 0) {
+        if (decodedAll) {
             return false;
         }
+        chars.clear();
+        while (chars.position() == 0) {
+            if (!bytes.hasRemaining() && !endOfBytes) {
+                bytes.clear();
+                int n = in.read(bytes.array(), 0, bytes.capacity());
+                endOfBytes = n < 0;
+                bytes.limit(Math.max(n, 0));
+            }
+            CoderResult result = decoder.decode(bytes, chars, endOfBytes);
+            if (result.isError()) {
+                malformed = true;
+                if (chars.position() == 0) {
+                    throw new InputFileException(fileName, linesRead + 1, "bytes that are not valid UTF-8");
+                }
+                break;
+            }
+            if (endOfBytes) {
+                decoder.flush(chars);
+                decodedAll = true;
+                if (chars.position() == 0) {
+                    return false;
+                }
+                break;
+            }
+            if (result.isUnderflow() && bytes.hasRemaining()) {
+                bytes.compact();
+                int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                endOfBytes = n < 0;
+                bytes.position(bytes.position() + Math.max(n, 0));
+                bytes.flip();
+            }
+        }
         position = 0;
-        limit = n;
+        limit = chars.position();
         return true;
     }
 

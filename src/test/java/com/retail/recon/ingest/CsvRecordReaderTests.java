@@ -1,0 +1,78 @@
+package com.retail.recon.ingest;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** RFC 4180 reading with physical line numbers, raw text, BOM, CRLF, blank lines and whole-file errors. */
+class CsvRecordReaderTests {
+
+    private static List<CsvRecord> read(byte[] bytes) throws IOException {
+        List<CsvRecord> records = new ArrayList<>();
+        try (CsvRecordReader reader = new CsvRecordReader("cancellations.csv", new ByteArrayInputStream(bytes))) {
+            for (CsvRecord r = reader.next(); r != null; r = reader.next()) {
+                records.add(r);
+            }
+        }
+        return records;
+    }
+
+    private static List<CsvRecord> read(String text) throws IOException {
+        return read(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void quotedFieldsHoldCommasQuotesAndLineBreaks() throws IOException {
+        List<CsvRecord> records = read("a,b,c\n1,\"x, \"\"y\"\"\nz\",3\n4,5,6\n");
+        assertThat(records).hasSize(3);
+        assertThat(records.get(1).fields()).containsExactly("1", "x, \"y\"\nz", "3");
+        assertThat(records.get(1).lineNumber()).isEqualTo(2);
+        assertThat(records.get(1).raw()).isEqualTo("1,\"x, \"\"y\"\"\nz\",3");
+        assertThat(records.get(2).lineNumber()).as("the record after a two-line record starts on line 4")
+                .isEqualTo(4);
+    }
+
+    @Test
+    void crlfAndLfAreBothLineEndings_andABomIsIgnored() throws IOException {
+        List<CsvRecord> records = read("\uFEFFa,b\r\n1,2\r\n3,\"multi\r\nline\"\r\n");
+        assertThat(records.get(0).fields()).containsExactly("a", "b");
+        assertThat(records.get(1).fields()).containsExactly("1", "2");
+        assertThat(records.get(2).fields()).containsExactly("3", "multi\nline");
+    }
+
+    @Test
+    void blankLinesAreNotRecordsButCountAsLines() throws IOException {
+        List<CsvRecord> records = read("a,b\n\n1,2\n   \n3,4");
+        assertThat(records).extracting(CsvRecord::lineNumber).containsExactly(1L, 3L, 5L);
+    }
+
+    @Test
+    void nonAsciiTextIsKept() throws IOException {
+        assertThat(read("a\n\"注文を間違えました – danke\"\n").get(1).fields())
+                .containsExactly("注文を間違えました – danke");
+    }
+
+    @Test
+    void unterminatedQuotedField_namesTheLineWhereTheRecordStarts() {
+        assertThatThrownBy(() -> read("a,b\n1,2\n3,\"never closed\n4,5\n"))
+                .isInstanceOf(InputFileException.class)
+                .hasMessage("cancellations.csv line 3: a quoted field is not terminated before the end of the file "
+                        + "(truncated export?)");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8_stopTheFileNamingTheLine() {
+        byte[] bytes = "a,b\n1,2\n3,x\n".getBytes(StandardCharsets.UTF_8);
+        bytes[10] = (byte) 0xC3; // a lone lead byte in line 3
+        assertThatThrownBy(() -> read(bytes))
+                .isInstanceOf(InputFileException.class)
+                .hasMessage("cancellations.csv line 3: bytes that are not valid UTF-8");
+    }
+}

@@ -1,0 +1,143 @@
+package com.retail.recon.ingest;
+
+import com.retail.recon.domain.CancellationRequest;
+import com.retail.recon.domain.Currencies;
+import com.retail.recon.domain.OrderLine;
+import com.retail.recon.domain.RefundTxn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Each reject reason, with the column it names, and the values that are accepted. */
+class RowParsersTests {
+
+    private static final LocalDate D = LocalDate.of(2026, 11, 20);
+    private static final RowParsers PARSERS = new RowParsers(Currencies.defaults());
+
+    private static final String ORDERS_HEADER = "order_id,line_no,customer_id,placed_at,sku,category,quantity,"
+            + "unit_price,tax,currency,payment_method,fulfillment_status,shipped_at";
+    private static final String ORDER_ROW =
+            "O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,10.00,1.60,USD,CARD,PENDING,";
+    private static final String CANCELLATIONS_HEADER = "request_id,order_id,line_no,customer_id,requested_at,"
+            + "channel,reason,status,confirmation_number,decided_at";
+    private static final String REFUNDS_HEADER =
+            "txn_id,order_id,request_id,method,amount,currency,status,created_at,settled_at";
+
+    private static Object parse(InputFile file, String header, String row) throws IOException {
+        try (CsvRecordReader reader = new CsvRecordReader(file.fileName(),
+                new ByteArrayInputStream((header + "\n" + row + "\n").getBytes(StandardCharsets.UTF_8)))) {
+            CsvHeader csvHeader = CsvHeader.of(file, reader.next());
+            return PARSERS.parse(file, csvHeader, reader.next(), D);
+        }
+    }
+
+    private static RowRejected orderRejected(String row) {
+        return catchThrowableOfType(RowRejected.class, () -> parse(InputFile.ORDERS, ORDERS_HEADER, row));
+    }
+
+    @Test
+    void aValidOrderLine() throws IOException {
+        OrderLine line = (OrderLine) parse(InputFile.ORDERS, ORDERS_HEADER, ORDER_ROW);
+        assertThat(line.orderId()).isEqualTo("O-1");
+        assertThat(line.unitPrice()).isEqualByComparingTo("10.00");
+        assertThat(line.shippedAt()).isNull();
+        assertThat(line.businessDate()).isEqualTo(D);
+    }
+
+    @Test
+    void columnsAreFoundByName_inAnyOrder_withExtraColumnsIgnored() throws IOException {
+        String header = "currency,extra,order_id,line_no,customer_id,placed_at,sku,category,quantity,unit_price,tax,"
+                + "payment_method,fulfillment_status,shipped_at";
+        OrderLine line = (OrderLine) parse(InputFile.ORDERS, header,
+                "JPY,whatever,O-2,1,C-1,2026-11-20T10:00:00+09:00,SKU-1,DEFAULT,1,1200,96,CARD,PENDING,");
+        assertThat(line.currency()).isEqualTo("JPY");
+        assertThat(line.placedAt()).isEqualTo(Instant.parse("2026-11-20T01:00:00Z"));
+    }
+
+    @Test
+    void aMissingRequiredColumn_isAWholeFileProblemOnLine1() {
+        assertThatThrownBy(() -> parse(InputFile.ORDERS, ORDERS_HEADER.replace(",tax", ""), ORDER_ROW))
+                .isInstanceOf(InputFileException.class)
+                .hasMessage("orders.csv line 1: required column tax missing from the header");
+    }
+
+    @ParameterizedTest(name = "{0} at {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+            "TOO_FEW_FIELDS|fulfillment_status|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,10.00,1.60,USD,CARD",
+            "MISSING_VALUE|customer_id|O-1,1, ,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,10.00,1.60,USD,CARD,PENDING,",
+            "BAD_NUMBER|quantity|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,two,10.00,1.60,USD,CARD,PENDING,",
+            "BAD_NUMBER|unit_price|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,\"1,000.00\",1.60,USD,CARD,PENDING,",
+            "BAD_NUMBER|unit_price|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,+10,1.60,USD,CARD,PENDING,",
+            "BAD_INSTANT|placed_at|O-1,1,C-1,2026-11-20 10:00,SKU-1,DEFAULT,2,10.00,1.60,USD,CARD,PENDING,",
+            "BAD_INSTANT|placed_at|O-1,1,C-1,2026-11-20T10:00:00,SKU-1,DEFAULT,2,10.00,1.60,USD,CARD,PENDING,",
+            "UNKNOWN_VALUE|payment_method|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,10.00,1.60,USD,card,PENDING,",
+            "UNKNOWN_CURRENCY|currency|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,10.00,1.60,CHF,CARD,PENDING,",
+            "OUT_OF_RANGE|line_no|O-1,0,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,10.00,1.60,USD,CARD,PENDING,",
+            "OUT_OF_RANGE|tax|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,10.00,-1.60,USD,CARD,PENDING,",
+            "TOO_MANY_DECIMALS|unit_price|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,10.005,1.60,USD,CARD,PENDING,",
+            "TOO_MANY_DECIMALS|tax|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,1000,1.50,JPY,CARD,PENDING,",
+            "MISSING_WHEN_REQUIRED|shipped_at|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,10.00,1.60,USD,CARD,SHIPPED,",
+    })
+    void eachRejectReasonNamesItsColumn(RejectReason reason, String field, String row) {
+        RowRejected rejected = orderRejected(row);
+        assertThat(rejected).isNotNull();
+        assertThat(rejected.reason()).isEqualTo(reason);
+        assertThat(rejected.field()).isEqualTo(field);
+    }
+
+    @Test
+    void theFirstFailingColumnInTableOrderIsReported() {
+        // quantity (column 7) and currency (column 10) are both bad: quantity is reported
+        assertThat(orderRejected("O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,x,10.00,1.60,XXX,CARD,PENDING,")
+                .field()).isEqualTo("quantity");
+    }
+
+    @Test
+    void aCancellationRequest_withFreeTextReasonKeptAsWritten() throws IOException {
+        CancellationRequest request = (CancellationRequest) parse(InputFile.CANCELLATIONS, CANCELLATIONS_HEADER,
+                "R-1,O-1,,C-1,2026-11-20T12:00:00Z,WEBSITE,\" changed, my \"\"mind\"\"\",REQUESTED,,");
+        assertThat(request.lineNo()).isNull();
+        assertThat(request.reason()).isEqualTo(" changed, my \"mind\"");
+    }
+
+    @Test
+    void aConfirmedRequest_needsAConfirmationNumberAndADecisionTime() {
+        RowRejected noNumber = catchThrowableOfType(RowRejected.class, () -> parse(InputFile.CANCELLATIONS,
+                CANCELLATIONS_HEADER, "R-1,O-1,,C-1,2026-11-20T12:00:00Z,WEBSITE,,CONFIRMED,,2026-11-20T12:05:00Z"));
+        assertThat(noNumber.reason()).isEqualTo(RejectReason.MISSING_WHEN_REQUIRED);
+        assertThat(noNumber.field()).isEqualTo("confirmation_number");
+        RowRejected noDecision = catchThrowableOfType(RowRejected.class, () -> parse(InputFile.CANCELLATIONS,
+                CANCELLATIONS_HEADER, "R-1,O-1,,C-1,2026-11-20T12:00:00Z,WEBSITE,,REJECTED,,"));
+        assertThat(noDecision.field()).isEqualTo("decided_at");
+    }
+
+    @Test
+    void aRefundAmountMustBePositive_andSettledNeedsSettledAt() {
+        RowRejected zero = catchThrowableOfType(RowRejected.class, () -> parse(InputFile.REFUNDS, REFUNDS_HEADER,
+                "T-1,O-1,R-1,ORIGINAL_PAYMENT,0.00,USD,PENDING,2026-11-20T13:00:00Z,"));
+        assertThat(zero.reason()).isEqualTo(RejectReason.OUT_OF_RANGE);
+        RowRejected settled = catchThrowableOfType(RowRejected.class, () -> parse(InputFile.REFUNDS, REFUNDS_HEADER,
+                "T-1,O-1,R-1,ORIGINAL_PAYMENT,5.00,USD,SETTLED,2026-11-20T13:00:00Z,"));
+        assertThat(settled.reason()).isEqualTo(RejectReason.MISSING_WHEN_REQUIRED);
+        assertThat(settled.field()).isEqualTo("settled_at");
+    }
+
+    @Test
+    void aRefundWithoutRequestId_isAccepted() throws IOException {
+        RefundTxn refund = (RefundTxn) parse(InputFile.REFUNDS, REFUNDS_HEADER,
+                "T-1,O-1,,ACCOUNT_CREDIT,5,USD,PENDING,2026-11-20T13:00:00.750Z,");
+        assertThat(refund.requestId()).isNull();
+        assertThat(refund.createdAt()).as("fractional seconds are dropped")
+                .isEqualTo(Instant.parse("2026-11-20T13:00:00Z"));
+    }
+}
