@@ -1,0 +1,214 @@
+package com.retail.recon.nightly;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The nightly job through the command line on the embedded store: exit codes, refusals, bundles. */
+class NightlyJobFunctionalTests {
+
+    private static final LocalDate D1 = LocalDate.of(2026, 11, 20);
+    private static final LocalDate D2 = D1.plusDays(1);
+    private static final LocalDate D3 = D1.plusDays(2);
+
+    @TempDir
+    Path folder;
+
+    private TestStore store() {
+        return TestStore.h2(folder);
+    }
+
+    private Recon.Outcome run(TestStore store, Inbox inbox, LocalDate date, String... more) {
+        String[] args = new String[6 + more.length];
+        args[0] = "run";
+        args[1] = "--date=" + date;
+        args[2] = "--inbox=" + inbox.root();
+        args[3] = "--archive=" + folder.resolve("archive");
+        args[4] = "--recon.chunk-size=2";
+        args[5] = "--logging.level.com.retail.recon=WARN";
+        System.arraycopy(more, 0, args, 6, more.length);
+        return Recon.run(store, args);
+    }
+
+    private Path bundle(String name) {
+        return folder.resolve("archive").resolve(name);
+    }
+
+    @Test
+    void runsADate_andWritesTheSixLedgers() {
+        // given
+        Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1);
+        // when
+        Recon.Outcome outcome = run(store(), inbox, D1);
+        // then
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.out()).contains("2026-11-20 completed").contains("REFUNDED 1")
+                .contains("bundle       " + bundle("2026-11-20"));
+        assertThat(bundle("2026-11-20/data/ledgers")).isDirectoryContaining("glob:**/cancellations.csv")
+                .isDirectoryContaining("glob:**/refunds.csv").isDirectoryContaining("glob:**/escalations.csv")
+                .isDirectoryContaining("glob:**/exceptions.csv").isDirectoryContaining("glob:**/rejects.csv")
+                .isDirectoryContaining("glob:**/summary.csv");
+        assertThat(folder.resolve("archive")).isDirectoryNotContaining("glob:**.partial");
+    }
+
+    @Test
+    void aCompletedDateDoesNothing() {
+        TestStore store = store();
+        Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1);
+        assertThat(run(store, inbox, D1).exitCode()).isZero();
+
+        Recon.Outcome again = run(store, inbox, D1);
+
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("2026-11-20 already completed");
+        assertThat(bundle("2026-11-20.r2")).doesNotExist();
+    }
+
+    @Test
+    void runningADateBeforeAnEarlierInboxDateCompleted_isRefused() {
+        TestStore store = store();
+        Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1).simpleDay(D2, 2).simpleDay(D3, 3);
+        assertThat(run(store, inbox, D1).exitCode()).isZero();
+
+        Recon.Outcome refused = run(store, inbox, D3);
+
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("the earlier business date 2026-11-21 has not completed");
+        assertThat(bundle("2026-11-22")).doesNotExist();
+    }
+
+    @Test
+    void inboxFoldersBeforeTheStoresFirstDate_areIgnored() {
+        TestStore store = store();
+        Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1).simpleDay(D2, 2);
+        assertThat(run(store, inbox, D2).exitCode()).as("a new store starts at the date it first runs").isZero();
+        Recon.Outcome before = run(store, inbox, D1);
+        assertThat(before.exitCode()).isEqualTo(2);
+        assertThat(before.err()).contains("before this store's first business date 2026-11-21");
+    }
+
+    @Test
+    void catchUpRunsEveryMissingDateInOrder() {
+        Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1).simpleDay(D2, 2).simpleDay(D3, 3);
+        Recon.Outcome outcome = run(store(), inbox, D3, "--catch-up");
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(bundle("2026-11-20")).isDirectory();
+        assertThat(bundle("2026-11-21")).isDirectory();
+        assertThat(bundle("2026-11-22")).isDirectory();
+    }
+
+    @Test
+    void overTheRejectThreshold_exits3_andWritesNoBundle() {
+        // given: 1 of 10 refund rows is bad (10% > 5%)
+        Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1);
+        String[] refunds = new String[10];
+        for (int i = 0; i < 9; i++) {
+            refunds[i] = "T-" + i + ",O-1,R-1,ORIGINAL_PAYMENT,1.00,USD,PENDING,2026-11-20T12:00:00Z,";
+        }
+        refunds[9] = "T-9,O-1,R-1,ORIGINAL_PAYMENT,1.001,USD,PENDING,2026-11-20T12:00:00Z,";
+        inbox.file(D1, "refunds.csv", Inbox.REFUNDS_HEADER, refunds);
+        // when
+        Recon.Outcome outcome = run(store(), inbox, D1);
+        // then
+        assertThat(outcome.exitCode()).isEqualTo(3);
+        assertThat(outcome.err()).contains("refunds.csv: 1 of 10 rows rejected (10.00%), over the 5% threshold");
+        assertThat(folder.resolve("archive")).satisfiesAnyOf(
+                archive -> assertThat(archive).doesNotExist(),
+                archive -> assertThat(archive).isEmptyDirectory());
+    }
+
+    @Test
+    void atTheRejectThreshold_theRunCompletes() {
+        Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1);
+        String[] refunds = new String[20];
+        for (int i = 0; i < 19; i++) {
+            refunds[i] = "T-" + i + ",O-1,R-1,ORIGINAL_PAYMENT,1.00,USD,PENDING,2026-11-20T12:00:00Z,";
+        }
+        refunds[19] = "T-19,O-1,R-1,ORIGINAL_PAYMENT,-1.00,USD,PENDING,2026-11-20T12:00:00Z,";
+        inbox.file(D1, "refunds.csv", Inbox.REFUNDS_HEADER, refunds);
+        assertThat(run(store(), inbox, D1).exitCode()).as("1 of 20 is exactly 5%").isZero();
+    }
+
+    @Test
+    void aFixedExportAfterAThresholdFailure_runsAfresh() throws IOException {
+        TestStore store = store();
+        Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1);
+        inbox.file(D1, "orders.csv", Inbox.ORDERS_HEADER, "O-1,1,C-1,not-a-time,SKU-1,DEFAULT,1,10.00,0.80,USD,CARD,"
+                + "PENDING,");
+        assertThat(run(store, inbox, D1).exitCode()).isEqualTo(3);
+
+        inbox.simpleDay(D1, 1);
+        Recon.Outcome fixed = run(store, inbox, D1);
+
+        assertThat(fixed.exitCode()).isZero();
+        assertThat(Files.readString(bundle("2026-11-20/data/ledgers/rejects.csv")))
+                .isEqualTo("business_date,file,line_number,reason,raw,field\n");
+        assertThat(Files.readString(bundle("2026-11-20/data/ledgers/cancellations.csv"))).contains("REFUNDED");
+    }
+
+    @Test
+    void aMissingFile_isRefusedBeforeAnythingIsWritten_unlessAllowed() throws IOException {
+        TestStore store = store();
+        Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1);
+        Files.delete(inbox.root().resolve("2026-11-20/refunds.csv"));
+
+        Recon.Outcome refused = run(store, inbox, D1);
+        assertThat(refused.exitCode()).isEqualTo(3);
+        assertThat(refused.err()).contains("refunds.csv is missing (use --allow-missing");
+
+        Recon.Outcome allowed = run(store, inbox, D1, "--allow-missing");
+        assertThat(allowed.exitCode()).isZero();
+        assertThat(Files.readString(bundle("2026-11-20/data/ledgers/cancellations.csv")))
+                .contains("AWAITING_REFUND");
+    }
+
+    @Test
+    void aMissingColumn_isAWholeFileProblem() {
+        Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1);
+        inbox.file(D1, "cancellations.csv", "request_id,order_id,customer_id");
+        Recon.Outcome refused = run(store(), inbox, D1);
+        assertThat(refused.exitCode()).isEqualTo(3);
+        assertThat(refused.err()).contains("2026-11-20/cancellations.csv line 1: required columns line_no, "
+                + "requested_at, channel, reason, status, confirmation_number, decided_at missing from the header");
+    }
+
+    @Test
+    void aTruncatedExport_stopsTheRunNamingFileAndLine() {
+        Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1);
+        inbox.file(D1, "cancellations.csv", Inbox.CANCELLATIONS_HEADER,
+                "R-1,O-1,,C-1,2026-11-20T11:00:00Z,WEBSITE,\"cut off here");
+        Recon.Outcome failed = run(store(), inbox, D1);
+        assertThat(failed.exitCode()).isEqualTo(3);
+        assertThat(failed.err()).contains("cancellations.csv line 2: a quoted field is not terminated");
+        assertThat(bundle("2026-11-20")).doesNotExist();
+    }
+
+    @Test
+    void aMalformedDate_isBadUsage() {
+        Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1);
+        Recon.Outcome outcome = Recon.run(store(), "run", "--date=2026-13-01", "--inbox=" + inbox.root());
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err()).contains("Invalid value for option '--date'");
+    }
+
+    @Test
+    void rerunWritesTheNextRevision_andLeavesTheFirstUntouched() throws IOException {
+        TestStore store = store();
+        Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1);
+        assertThat(run(store, inbox, D1).exitCode()).isZero();
+        String first = Files.readString(bundle("2026-11-20/data/ledgers/cancellations.csv"));
+
+        Recon.Outcome rerun = Recon.run(store, "rerun", "--date=" + D1, "--inbox=" + inbox.root(),
+                "--archive=" + folder.resolve("archive"));
+
+        assertThat(rerun.exitCode()).isZero();
+        assertThat(Files.readString(bundle("2026-11-20.r2/data/ledgers/cancellations.csv"))).isEqualTo(first);
+        assertThat(Files.readString(bundle("2026-11-20/data/ledgers/cancellations.csv"))).isEqualTo(first);
+    }
+}
