@@ -45,7 +45,9 @@ public class ResultStore {
     /**
      * The orders D re-evaluates: those with a request open on the previous completed date, and those any
      * row of D may affect (its order lines, requests and refunds, and the orders their earlier versions
-     * pointed at). Requests on other orders are terminal and untouched: D does not report them.
+     * pointed at), among the orders that have a request at all. Requests on other orders are terminal and
+     * untouched: D does not report them. (Refunds on orders without requests are unassigned: the
+     * unassigned-refunds step lists them.)
      */
     public int selectCandidates(LocalDate businessDate, Optional<LocalDate> previous) {
         Date d = Date.valueOf(businessDate);
@@ -64,7 +66,9 @@ public class ResultStore {
                     UNION SELECT c.order_id FROM cancellation c WHERE c.business_date <= ?
                         AND c.request_id IN (SELECT r.request_id FROM refund r WHERE r.business_date <= ?
                             AND r.txn_id IN (SELECT txn_id FROM refund WHERE business_date = ?))
-                ) affected""", d, p, d, d, d, d, d, d, d, d, d, d);
+                ) affected
+                WHERE order_id IN (SELECT order_id FROM cancellation WHERE business_date <= ?)""",
+                d, p, d, d, d, d, d, d, d, d, d, d, d);
     }
 
     public void insertRequests(LocalDate businessDate, List<ReportedRequest> requests) {
