@@ -21,6 +21,7 @@ import com.retail.recon.system.ReconProperties;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -33,6 +34,7 @@ import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -75,16 +77,16 @@ public class NightlyJobConfiguration {
                               ItemWriter<RefundAssignment.Unassigned> unassignedRefundWriter,
                               JdbcCursorItemReader<String[]> ledgerReader,
                               FlatFileItemWriter<String[]> ledgerWriter,
-                              ReconProperties properties) {
+                              ReconProperties properties, FaultInjection faults) {
         int chunk = properties.chunkSize();
         JobBuilder job = new JobBuilder(NightlyRun.JOB_NAME, jobRepository);
         var flow = job
                 .start(ingest(InputFile.ORDERS, jobRepository, transactionManager, chunk,
-                        inboxFileReader, rowValidator, ingestWriter))
+                        inboxFileReader, rowValidator, ingestWriter, faults))
                 .next(ingest(InputFile.CANCELLATIONS, jobRepository, transactionManager, chunk,
-                        inboxFileReader, rowValidator, ingestWriter))
+                        inboxFileReader, rowValidator, ingestWriter, faults))
                 .next(ingest(InputFile.REFUNDS, jobRepository, transactionManager, chunk,
-                        inboxFileReader, rowValidator, ingestWriter))
+                        inboxFileReader, rowValidator, ingestWriter, faults))
                 .next(new StepBuilder("settle-ingest", jobRepository)
                         .tasklet(steps::settleIngest, transactionManager).build())
                 .next(new StepBuilder("select-candidates", jobRepository)
@@ -93,18 +95,21 @@ public class NightlyJobConfiguration {
                         .<OrderHistory, List<ReportedRequest>>chunk(Math.max(1, chunk / 4))
                         .transactionManager(transactionManager)
                         .reader(orderHistoryReader).processor(orderReconciler).writer(reconcileWriter)
+                        .listener((StepListener) faults)
                         .build())
                 .next(new StepBuilder("unassigned-refunds", jobRepository)
                         .<UnassignedRefunds.Facts, RefundAssignment.Unassigned>chunk(chunk)
                         .transactionManager(transactionManager)
                         .reader(unassignedRefundReader).processor(UnassignedRefunds.processor())
                         .writer(unassignedRefundWriter)
+                        .listener((StepListener) faults)
                         .build());
         for (Ledger ledger : Ledger.values()) {
             flow = flow.next(new StepBuilder(LEDGER + ledger.name().toLowerCase(), jobRepository)
                     .<String[], String[]>chunk(chunk)
                     .transactionManager(transactionManager)
                     .reader(ledgerReader).writer(ledgerWriter)
+                    .listener((StepListener) faults)
                     .build());
         }
         return flow.next(new StepBuilder("publish-bundle", jobRepository)
@@ -116,11 +121,12 @@ public class NightlyJobConfiguration {
                                PlatformTransactionManager transactionManager, int chunk,
                                ItemStreamReader<InboxFileReader.HeaderedRecord> reader,
                                ItemProcessor<InboxFileReader.HeaderedRecord, IngestedRow> processor,
-                               ItemWriter<IngestedRow> writer) {
+                               ItemWriter<IngestedRow> writer, FaultInjection faults) {
         return new StepBuilder(INGEST + file.name().toLowerCase(), jobRepository)
                 .<InboxFileReader.HeaderedRecord, IngestedRow>chunk(chunk)
                 .transactionManager(transactionManager)
                 .reader(reader).processor(processor).writer(writer)
+                .listener((StepListener) faults)
                 .build();
     }
 
@@ -133,9 +139,19 @@ public class NightlyJobConfiguration {
     }
 
     @Bean
-    NightlySteps nightlySteps(JdbcTemplate jdbc, ReconProperties properties, JobRepository jobRepository) {
+    NightlySteps nightlySteps(JdbcTemplate jdbc, ReconProperties properties, JobRepository jobRepository,
+                              FaultInjection faults) {
         return new NightlySteps(jdbc, new IngestSettlement(jdbc, new InputStore(jdbc)), new ResultStore(jdbc),
-                properties.rejectThresholdPercent(), jobRepository);
+                properties.rejectThresholdPercent(), jobRepository, faults);
+    }
+
+    /** Off unless the recon.fault.* properties are set (crash and concurrency tests). */
+    @Bean
+    FaultInjection faultInjection(Environment environment) {
+        return new FaultInjection(environment.getProperty("recon.fault.halt-step"),
+                environment.getProperty("recon.fault.halt-at-write", Integer.class, 1),
+                environment.getProperty("recon.fault.pause-step"),
+                environment.getProperty("recon.fault.pause-millis", Long.class, 0L));
     }
 
     // --- ingest ---

@@ -14,6 +14,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -60,13 +61,15 @@ public class NightlyService {
     private final JobRepository jobRepository;
     private final Job job;
     private final JdbcTemplate jdbc;
+    private final RunLock runLock;
 
     public NightlyService(JobOperator jobOperator, JobRepository jobRepository, Job nightlyReconciliation,
-                          JdbcTemplate jdbc) {
+                          JdbcTemplate jdbc, DataSource dataSource) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = nightlyReconciliation;
         this.jdbc = jdbc;
+        this.runLock = new RunLock(dataSource);
     }
 
     /**
@@ -74,6 +77,10 @@ public class NightlyService {
      * (or started afresh if its input files changed since, e.g. after fixing a rejected export).
      */
     public Result run(LocalDate date, Path inbox, Path archive, boolean allowMissing) {
+        return locked(date, () -> runLocked(date, inbox, archive, allowMissing));
+    }
+
+    private Result runLocked(LocalDate date, Path inbox, Path archive, boolean allowMissing) {
         Optional<Day> day = day(date);
         if (day.isPresent() && day.get().completed()) {
             return Result.refused(OK, date + " already completed; bundle: " + day.get().bundlePath());
@@ -108,6 +115,10 @@ public class NightlyService {
 
     /** Recomputes a completed date from its inbox and writes the next bundle revision. */
     public Result rerun(LocalDate date, Path inbox, Path archive, boolean allowMissing) {
+        return locked(date, () -> rerunLocked(date, inbox, archive, allowMissing));
+    }
+
+    private Result rerunLocked(LocalDate date, Path inbox, Path archive, boolean allowMissing) {
         Optional<Day> day = day(date);
         if (day.isEmpty() || day.get().lastAttempt() == null) {
             return Result.refused(USAGE, date + " has never run; use: recon run --date " + date);
@@ -126,6 +137,10 @@ public class NightlyService {
 
     /** Continues the failed or interrupted run of D from its last checkpoint. */
     public Result restart(LocalDate date) {
+        return locked(date, () -> restartLocked(date));
+    }
+
+    private Result restartLocked(LocalDate date) {
         Optional<Day> day = day(date);
         if (day.isEmpty() || day.get().lastAttempt() == null) {
             return Result.refused(USAGE, date + " has never run; use: recon run --date " + date);
@@ -146,6 +161,15 @@ public class NightlyService {
                     + "start it afresh with: recon run --date " + date);
         }
         return restartExecution(last);
+    }
+
+    /** Holding the date's lock, no other process runs it: a STARTED execution left behind was interrupted. */
+    private Result locked(LocalDate date, java.util.function.Supplier<Result> work) {
+        try (RunLock.Held held = runLock.acquire(date)) {
+            return work.get();
+        } catch (RunLock.Busy busy) {
+            return Result.refused(USAGE, busy.getMessage());
+        }
     }
 
     public Optional<LocalDate> firstDate() {

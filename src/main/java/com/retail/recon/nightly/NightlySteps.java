@@ -30,14 +30,16 @@ public class NightlySteps {
     private final ResultStore results;
     private final BigDecimal rejectThresholdPercent;
     private final JobRepository jobRepository;
+    private final FaultInjection faults;
 
     NightlySteps(JdbcTemplate jdbc, IngestSettlement settlement, ResultStore results,
-                 BigDecimal rejectThresholdPercent, JobRepository jobRepository) {
+                 BigDecimal rejectThresholdPercent, JobRepository jobRepository, FaultInjection faults) {
         this.jdbc = jdbc;
         this.settlement = settlement;
         this.results = results;
         this.rejectThresholdPercent = rejectThresholdPercent;
         this.jobRepository = jobRepository;
+        this.faults = faults;
     }
 
     RepeatStatus settleIngest(StepContribution contribution, ChunkContext context) {
@@ -78,6 +80,7 @@ public class NightlySteps {
         } else {
             Files.writeString(staging.resolve(Bundles.RUN_MARKER), identity + "\n");
             bundle = Bundles.publish(run.archive(), run.businessDate(), staging);
+            faults.haltIfConfiguredFor(step.getStepName());
         }
         jdbc.update("UPDATE business_day SET completed = TRUE, revision = ?, bundle_path = ? WHERE business_date = ?",
                 Bundles.revisionOf(bundle), bundle.toString(), run.businessDate());

@@ -25,7 +25,7 @@ public record TestStore(String name, String url, String user, List<String> sprin
 
     public static TestStore h2(Path folder) {
         String url = "jdbc:h2:file:" + folder.resolve("store").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
         return new TestStore("H2", url, "sa", List.of(
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=sa",

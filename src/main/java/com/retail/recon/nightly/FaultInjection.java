@@ -1,0 +1,62 @@
+package com.retail.recon.nightly;
+
+import org.springframework.batch.core.listener.ItemWriteListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+
+/**
+ * A seam for crash tests, off unless configured: {@code recon.fault.halt-step=<step>} with
+ * {@code recon.fault.halt-at-write=<n>} kills the JVM (as {@code kill -9} would, exit 137) inside the
+ * transaction of the n-th chunk that step writes; for the publish-bundle step it kills the JVM right
+ * after the bundle was moved into place. {@code recon.fault.pause-step} with {@code recon.fault.pause-millis}
+ * holds a step before its first write (to test concurrent runs).
+ */
+public class FaultInjection implements StepExecutionListener, ItemWriteListener<Object> {
+
+    private final String haltStep;
+    private final int haltAtWrite;
+    private final String pauseStep;
+    private final long pauseMillis;
+    private String currentStep = "";
+    private int writes;
+
+    public FaultInjection(String haltStep, int haltAtWrite, String pauseStep, long pauseMillis) {
+        this.haltStep = haltStep == null ? "" : haltStep;
+        this.haltAtWrite = haltAtWrite;
+        this.pauseStep = pauseStep == null ? "" : pauseStep;
+        this.pauseMillis = pauseMillis;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        currentStep = stepExecution.getStepName();
+        writes = 0;
+    }
+
+    @Override
+    public void beforeWrite(Chunk<?> items) {
+        if (writes == 0 && currentStep.equals(pauseStep)) {
+            try {
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void afterWrite(Chunk<?> items) {
+        writes++;
+        if (currentStep.equals(haltStep) && writes == haltAtWrite) {
+            Runtime.getRuntime().halt(137);
+        }
+    }
+
+    /** Called by tasklet steps at the point a crash would hurt most. */
+    public void haltIfConfiguredFor(String step) {
+        if (step.equals(haltStep)) {
+            Runtime.getRuntime().halt(137);
+        }
+    }
+}

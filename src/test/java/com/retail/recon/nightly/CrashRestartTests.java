@@ -1,0 +1,112 @@
+package com.retail.recon.nightly;
+
+import com.retail.recon.ledger.Ledger;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A run killed at any point (a separate JVM halted like kill -9, mid-transaction) is continued by
+ * {@code restart} and ends with the same ledgers as an uninterrupted run, no duplicated rows, and no partial
+ * bundle under the final path. Uses the sample inbox's first date, whose expected ledgers are known.
+ */
+class CrashRestartTests {
+
+    private static final Path INBOX = Path.of("sample-data", "inbox");
+    private static final Path EXPECTED = Path.of("sample-data", "expected", "2026-11-20");
+    private static final String DATE = "2026-11-20";
+
+    @TempDir
+    Path folder;
+
+    static Stream<Arguments> killPoints() {
+        List<Named<Function<Path, TestStore>>> stores = List.of(
+                Named.of("H2", TestStore::h2), Named.of("PostgreSQL", ignored -> TestStore.postgres()));
+        List<String[]> points = List.of(
+                new String[]{"ingest-orders", "5"},
+                new String[]{"ingest-refunds", "2"},
+                new String[]{"reconcile", "4"},
+                new String[]{"unassigned-refunds", "1"},
+                new String[]{"ledger-cancellations", "2"},
+                new String[]{"publish-bundle", "1"});
+        return stores.stream().flatMap(store -> points.stream().map(p -> Arguments.of(store, p[0], p[1])));
+    }
+
+    @ParameterizedTest(name = "{0}: killed in {1} at write {2}")
+    @MethodSource("killPoints")
+    void aRunKilledMidStepIsRestartedToTheSameLedgers(Function<Path, TestStore> kind, String step, String write)
+            throws Exception {
+        TestStore store = kind.apply(folder);
+        Path archive = folder.resolve("archive");
+
+        int killed = SeparateJvm.run(store, folder.resolve("killed.log"), "run", "--date=" + DATE,
+                "--inbox=" + INBOX, "--archive=" + archive, "--recon.chunk-size=4",
+                "--recon.fault.halt-step=" + step, "--recon.fault.halt-at-write=" + write);
+        assertThat(killed).as(Files.readString(folder.resolve("killed.log"))).isEqualTo(137);
+        if (!step.equals("publish-bundle")) {
+            assertThat(archive.resolve(DATE)).as("no bundle before the run completes").doesNotExist();
+        }
+
+        Recon.Outcome restarted = Recon.run(store, "restart", "--date=" + DATE);
+
+        assertThat(restarted.exitCode()).as(restarted.err()).isZero();
+        for (Ledger ledger : Ledger.values()) {
+            assertThat(Files.readString(archive.resolve(DATE).resolve("data/ledgers").resolve(ledger.fileName())))
+                    .as(ledger.fileName()).isEqualTo(Files.readString(EXPECTED.resolve(ledger.fileName())));
+        }
+        assertThat(listing(archive)).as("one bundle, no partial folder left").containsExactly(DATE);
+        assertThat(store.jdbc().queryForObject("SELECT COUNT(*) FROM order_line", Long.class))
+                .as("each accepted order line stored once").isEqualTo(60L);
+        assertThat(store.jdbc().queryForObject("SELECT SUM(rows_read) FROM ingest_count", Long.class))
+                .isEqualTo(63L + 16 + 9);
+    }
+
+    @Test
+    void aSecondRunOfTheSameDate_exitsPromptlyWhileTheFirstRuns() throws Exception {
+        TestStore store = TestStore.postgres();
+        Path archive = folder.resolve("archive");
+        Process first = SeparateJvm.start(store, folder.resolve("first.log"), "run", "--date=" + DATE,
+                "--inbox=" + INBOX, "--archive=" + archive,
+                "--recon.fault.pause-step=reconcile", "--recon.fault.pause-millis=6000");
+        waitForLine(folder.resolve("first.log"), "orders to reconcile");
+
+        int second = SeparateJvm.run(store, folder.resolve("second.log"), "run", "--date=" + DATE,
+                "--inbox=" + INBOX, "--archive=" + archive);
+
+        assertThat(second).isEqualTo(2);
+        assertThat(Files.readString(folder.resolve("second.log")))
+                .contains("another run of 2026-11-20 is in progress");
+        assertThat(first.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(first.exitValue()).isZero();
+        assertThat(listing(archive)).containsExactly(DATE);
+    }
+
+    private static void waitForLine(Path log, String text) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            if (Files.exists(log) && Files.readString(log).contains(text)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("never logged '" + text + "'");
+    }
+
+    private static List<String> listing(Path archive) throws IOException {
+        try (Stream<Path> entries = Files.list(archive)) {
+            return entries.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}

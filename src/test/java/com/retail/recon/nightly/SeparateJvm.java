@@ -1,0 +1,34 @@
+package com.retail.recon.nightly;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs recon in a separate JVM (the real main class), so that a test can kill it or run two at once. */
+final class SeparateJvm {
+
+    private SeparateJvm() {
+    }
+
+    static Process start(TestStore store, Path log, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"),
+                "com.retail.recon.ReconApplication"));
+        command.addAll(List.of(args));
+        command.addAll(store.springArguments());
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    static int run(TestStore store, Path log, String... args) throws IOException, InterruptedException {
+        Process process = start(store, log, args);
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("recon did not finish in 120 s: " + String.join(" ", args));
+        }
+        return process.exitValue();
+    }
+}
