@@ -24,6 +24,10 @@ public class NightlySteps {
 
     private static final Logger log = LoggerFactory.getLogger(NightlySteps.class);
     public static final String BUNDLE_PATH = "bundle.path";
+    public static final String ROWS_READ = "rows.read";
+    public static final String ROWS_ACCEPTED = "rows.accepted";
+    public static final String ROWS_REJECTED = "rows.rejected";
+    public static final String REQUESTS = "requests.reported";
 
     private final JdbcTemplate jdbc;
     private final IngestSettlement settlement;
@@ -45,16 +49,26 @@ public class NightlySteps {
     RepeatStatus settleIngest(StepContribution contribution, ChunkContext context) {
         StepExecution step = context.getStepContext().getStepExecution();
         NightlyRun run = NightlyRun.of(step.getJobParameters());
+        long read = 0;
+        long accepted = 0;
+        long rejected = 0;
         for (InputFile file : InputFile.values()) {
             settlement.settle(file, run.businessDate(), run.inputPath(file));
             StepExecution ingest = jobRepository.getLastStepExecution(step.getJobExecution().getJobInstance(),
                     "ingest-" + file.name().toLowerCase());
-            long read = InboxFileReader.recordsRead(ingest.getExecutionContext(), file);
-            IngestSettlement.FileCounts counts = settlement.count(file, run.businessDate(), read);
+            IngestSettlement.FileCounts counts = settlement.count(file, run.businessDate(),
+                    InboxFileReader.recordsRead(ingest.getExecutionContext(), file));
+            read += counts.read();
+            accepted += counts.accepted();
+            rejected += counts.rejected();
             log.info("{}: {} read, {} accepted, {} rejected", file.fileName(), counts.read(), counts.accepted(),
                     counts.rejected());
             IngestSettlement.enforceThreshold(counts, rejectThresholdPercent);
         }
+        var jobContext = step.getJobExecution().getExecutionContext();
+        jobContext.putLong(ROWS_READ, read);
+        jobContext.putLong(ROWS_ACCEPTED, accepted);
+        jobContext.putLong(ROWS_REJECTED, rejected);
         return RepeatStatus.FINISHED;
     }
 
@@ -85,6 +99,8 @@ public class NightlySteps {
         jdbc.update("UPDATE business_day SET completed = TRUE, revision = ?, bundle_path = ? WHERE business_date = ?",
                 Bundles.revisionOf(bundle), bundle.toString(), run.businessDate());
         step.getJobExecution().getExecutionContext().putString(BUNDLE_PATH, bundle.toString());
+        step.getJobExecution().getExecutionContext().putLong(REQUESTS, jdbc.queryForObject(
+                "SELECT COUNT(*) FROM recon_request WHERE business_date = ?", Long.class, run.businessDate()));
         return RepeatStatus.FINISHED;
     }
 }

@@ -60,6 +60,8 @@ class CrashRestartTests {
             assertThat(archive.resolve(DATE)).as("no bundle before the run completes").doesNotExist();
         }
 
+        assertThat(Recon.run(store, "status", "--date=" + DATE).out()).contains("INTERRUPTED");
+
         Recon.Outcome restarted = Recon.run(store, "restart", "--date=" + DATE);
 
         assertThat(restarted.exitCode()).as(restarted.err()).isZero();
@@ -72,6 +74,9 @@ class CrashRestartTests {
                 .as("each accepted order line stored once").isEqualTo(60L);
         assertThat(store.jdbc().queryForObject("SELECT SUM(rows_read) FROM ingest_count", Long.class))
                 .isEqualTo(63L + 16 + 9);
+        assertThat(Recon.run(store, "status", "--date=" + DATE).out())
+                .containsPattern("2026-11-20 +1 +COMPLETED .* 88 +85 +3 +16 +" + archive.resolve(DATE))
+                .containsPattern("2026-11-20 +1 +FAILED");
     }
 
     @Test

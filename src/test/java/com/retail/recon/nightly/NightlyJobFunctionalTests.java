@@ -58,6 +58,19 @@ class NightlyJobFunctionalTests {
     }
 
     @Test
+    void statusListsRunsNewestFirst() {
+        TestStore store = store();
+        Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1).simpleDay(D2, 2);
+        assertThat(run(store, inbox, D2, "--catch-up").exitCode()).isZero();
+
+        Recon.Outcome status = Recon.run(store, "status");
+
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.out()).containsPattern("(?s)2026-11-21 +1 +COMPLETED .* 3 +3 +0 +1 .*\\n"
+                + "2026-11-20 +1 +COMPLETED .* 3 +3 +0 +1 ");
+    }
+
+    @Test
     void aCompletedDateDoesNothing() {
         TestStore store = store();
         Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1);
