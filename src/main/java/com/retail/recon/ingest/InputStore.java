@@ -3,39 +3,86 @@ package com.retail.recon.ingest;
 import com.retail.recon.domain.CancellationRequest;
 import com.retail.recon.domain.OrderLine;
 import com.retail.recon.domain.RefundTxn;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 
-import java.sql.Date;
-import java.sql.PreparedStatement;
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
-/** Writes accepted input versions and rejects to the store, in JDBC batches inside the chunk's transaction. */
+/**
+ * Writes accepted input versions and rejects to the store inside the chunk's transaction: with COPY on
+ * PostgreSQL (several times faster than batched INSERTs), with JDBC batches elsewhere. A rollback of the
+ * chunk undoes either.
+ */
 public class InputStore {
 
-    private static final String INSERT_ORDER_LINE = """
-            INSERT INTO order_line (business_date, line_number, order_id, line_no, customer_id, placed_at, sku,
-                category, quantity, unit_price, tax, currency, payment_method, fulfillment_status, shipped_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    private static final String INSERT_CANCELLATION = """
-            INSERT INTO cancellation (business_date, line_number, request_id, order_id, line_no, customer_id,
-                requested_at, channel, reason, status, confirmation_number, decided_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    private static final String INSERT_REFUND = """
-            INSERT INTO refund (business_date, line_number, txn_id, order_id, request_id, method, amount, currency,
-                status, created_at, settled_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    private static final String INSERT_REJECT = """
-            INSERT INTO ingest_reject (business_date, file, line_number, reason, field, raw)
-            VALUES (?, ?, ?, ?, ?, ?)""";
+    /** A table's columns, their SQL types, and how a row becomes its values (in that order). */
+    private record Table<T>(String name, List<String> columns, int[] types, Function<T, Object[]> values) {
+        String insert() {
+            return "INSERT INTO " + name + " (" + String.join(", ", columns) + ") VALUES ("
+                    + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+        }
+
+        String copy() {
+            return "COPY " + name + " (" + String.join(", ", columns) + ") FROM STDIN WITH (FORMAT csv)";
+        }
+    }
+
+    private static final Table<IngestedRow.Accepted> ORDER_LINES = new Table<>("order_line",
+            List.of("business_date", "line_number", "order_id", "line_no", "customer_id", "placed_at", "sku",
+                    "category", "quantity", "unit_price", "tax", "currency", "payment_method", "fulfillment_status",
+                    "shipped_at"),
+            new int[]{Types.DATE, Types.BIGINT, Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.BIGINT,
+                    Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.DECIMAL, Types.DECIMAL, Types.VARCHAR,
+                    Types.VARCHAR, Types.VARCHAR, Types.BIGINT},
+            row -> {
+                OrderLine l = (OrderLine) row.value();
+                return new Object[]{l.businessDate(), row.lineNumber(), l.orderId(), l.lineNo(), l.customerId(),
+                        seconds(l.placedAt()), l.sku(), l.category(), l.quantity(), l.unitPrice(), l.tax(),
+                        l.currency(), l.paymentMethod().name(), l.fulfillmentStatus().name(), seconds(l.shippedAt())};
+            });
+    private static final Table<IngestedRow.Accepted> CANCELLATIONS = new Table<>("cancellation",
+            List.of("business_date", "line_number", "request_id", "order_id", "line_no", "customer_id",
+                    "requested_at", "channel", "reason", "status", "confirmation_number", "decided_at"),
+            new int[]{Types.DATE, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR,
+                    Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT},
+            row -> {
+                CancellationRequest c = (CancellationRequest) row.value();
+                return new Object[]{c.businessDate(), row.lineNumber(), c.requestId(), c.orderId(), c.lineNo(),
+                        c.customerId(), seconds(c.requestedAt()), c.channel().name(), c.reason(), c.status().name(),
+                        c.confirmationNumber(), seconds(c.decidedAt())};
+            });
+    private static final Table<IngestedRow.Accepted> REFUNDS = new Table<>("refund",
+            List.of("business_date", "line_number", "txn_id", "order_id", "request_id", "method", "amount",
+                    "currency", "status", "created_at", "settled_at"),
+            new int[]{Types.DATE, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+                    Types.DECIMAL, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT},
+            row -> {
+                RefundTxn r = (RefundTxn) row.value();
+                return new Object[]{r.businessDate(), row.lineNumber(), r.txnId(), r.orderId(), r.requestId(),
+                        r.method().name(), r.amount(), r.currency(), r.status().name(), seconds(r.createdAt()),
+                        seconds(r.settledAt())};
+            });
 
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final boolean copy;
 
     public InputStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.dataSource = jdbc.getDataSource();
+        this.copy = isPostgres(dataSource);
     }
 
     /** Removes what an earlier, abandoned attempt stored for this file and date. */
@@ -46,69 +93,20 @@ public class InputStore {
     }
 
     public static String table(InputFile file) {
+        return tableOf(file).name();
+    }
+
+    private static Table<IngestedRow.Accepted> tableOf(InputFile file) {
         return switch (file) {
-            case ORDERS -> "order_line";
-            case CANCELLATIONS -> "cancellation";
-            case REFUNDS -> "refund";
+            case ORDERS -> ORDER_LINES;
+            case CANCELLATIONS -> CANCELLATIONS;
+            case REFUNDS -> REFUNDS;
         };
     }
 
     public void insertAccepted(InputFile file, List<IngestedRow.Accepted> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        switch (file) {
-            case ORDERS -> jdbc.batchUpdate(INSERT_ORDER_LINE, rows, rows.size(), (ps, row) -> {
-                OrderLine line = (OrderLine) row.value();
-                ps.setDate(1, Date.valueOf(line.businessDate()));
-                ps.setLong(2, row.lineNumber());
-                ps.setString(3, line.orderId());
-                ps.setInt(4, line.lineNo());
-                ps.setString(5, line.customerId());
-                ps.setLong(6, line.placedAt().getEpochSecond());
-                ps.setString(7, line.sku());
-                ps.setString(8, line.category());
-                ps.setInt(9, line.quantity());
-                ps.setBigDecimal(10, line.unitPrice());
-                ps.setBigDecimal(11, line.tax());
-                ps.setString(12, line.currency());
-                ps.setString(13, line.paymentMethod().name());
-                ps.setString(14, line.fulfillmentStatus().name());
-                setInstant(ps, 15, line.shippedAt());
-            });
-            case CANCELLATIONS -> jdbc.batchUpdate(INSERT_CANCELLATION, rows, rows.size(), (ps, row) -> {
-                CancellationRequest request = (CancellationRequest) row.value();
-                ps.setDate(1, Date.valueOf(request.businessDate()));
-                ps.setLong(2, row.lineNumber());
-                ps.setString(3, request.requestId());
-                ps.setString(4, request.orderId());
-                if (request.lineNo() == null) {
-                    ps.setNull(5, Types.INTEGER);
-                } else {
-                    ps.setInt(5, request.lineNo());
-                }
-                ps.setString(6, request.customerId());
-                ps.setLong(7, request.requestedAt().getEpochSecond());
-                ps.setString(8, request.channel().name());
-                ps.setString(9, request.reason());
-                ps.setString(10, request.status().name());
-                ps.setString(11, request.confirmationNumber());
-                setInstant(ps, 12, request.decidedAt());
-            });
-            case REFUNDS -> jdbc.batchUpdate(INSERT_REFUND, rows, rows.size(), (ps, row) -> {
-                RefundTxn refund = (RefundTxn) row.value();
-                ps.setDate(1, Date.valueOf(refund.businessDate()));
-                ps.setLong(2, row.lineNumber());
-                ps.setString(3, refund.txnId());
-                ps.setString(4, refund.orderId());
-                ps.setString(5, refund.requestId());
-                ps.setString(6, refund.method().name());
-                ps.setBigDecimal(7, refund.amount());
-                ps.setString(8, refund.currency());
-                ps.setString(9, refund.status().name());
-                ps.setLong(10, refund.createdAt().getEpochSecond());
-                setInstant(ps, 11, refund.settledAt());
-            });
+        if (!rows.isEmpty()) {
+            write(tableOf(file), rows);
         }
     }
 
@@ -116,22 +114,90 @@ public class InputStore {
         if (rows.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate(INSERT_REJECT, rows, rows.size(), (ps, row) -> {
-            ps.setDate(1, Date.valueOf(businessDate));
-            ps.setString(2, file.fileName());
-            ps.setLong(3, row.lineNumber());
-            ps.setString(4, row.reason().name());
-            ps.setString(5, row.field());
-            ps.setString(6, row.raw());
+        jdbc.batchUpdate("INSERT INTO ingest_reject (business_date, file, line_number, reason, field, raw) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", rows, rows.size(), (ps, row) -> {
+                    ps.setObject(1, businessDate);
+                    ps.setString(2, file.fileName());
+                    ps.setLong(3, row.lineNumber());
+                    ps.setString(4, row.reason().name());
+                    ps.setString(5, row.field());
+                    ps.setString(6, row.raw());
+                });
+    }
+
+    private <T> void write(Table<T> table, List<? extends T> rows) {
+        if (copy) {
+            copyIn(table, rows);
+            return;
+        }
+        jdbc.batchUpdate(table.insert(), new ArrayList<>(rows), rows.size(), (ps, row) -> {
+            Object[] values = table.values().apply(row);
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] == null) {
+                    ps.setNull(i + 1, table.types()[i]);
+                } else {
+                    ps.setObject(i + 1, values[i]);
+                }
+            }
         });
     }
 
-    static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
-        if (instant == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, instant.getEpochSecond());
+    /** COPY ... FROM STDIN on the transaction's own connection: part of the chunk, undone by its rollback. */
+    private <T> void copyIn(Table<T> table, List<? extends T> rows) {
+        StringBuilder csv = new StringBuilder(rows.size() * 160);
+        for (T row : rows) {
+            Object[] values = table.values().apply(row);
+            for (int i = 0; i < values.length; i++) {
+                if (i > 0) {
+                    csv.append(',');
+                }
+                appendCsv(csv, values[i]);
+            }
+            csv.append('\n');
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(table.copy(), new StringReader(csv.toString()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("COPY into " + table.name() + " failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
 
+    /** COPY's CSV: an unquoted empty field is NULL; text is always quoted, so "" is an empty string. */
+    private static void appendCsv(StringBuilder csv, Object value) {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof String text) {
+            csv.append('"');
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '"') {
+                    csv.append('"');
+                }
+                csv.append(c);
+            }
+            csv.append('"');
+        } else if (value instanceof java.math.BigDecimal amount) {
+            csv.append(amount.toPlainString());
+        } else {
+            csv.append(value);
+        }
+    }
+
+    private static Long seconds(Instant instant) {
+        return instant == null ? null : instant.getEpochSecond();
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgresql");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the store: " + e.getMessage(), e);
+        }
+    }
 }
