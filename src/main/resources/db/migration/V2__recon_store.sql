@@ -22,8 +22,8 @@ CREATE TABLE order_line (
     sku                 VARCHAR        NOT NULL,
     category            VARCHAR        NOT NULL,
     quantity            INT            NOT NULL,
-    unit_price          DECIMAL(19, 4) NOT NULL,
-    tax                 DECIMAL(19, 4) NOT NULL,
+    unit_price          DECIMAL(38, 4) NOT NULL,
+    tax                 DECIMAL(38, 4) NOT NULL,
     currency            VARCHAR(3)     NOT NULL,
     payment_method      VARCHAR(20)    NOT NULL,
     fulfillment_status  VARCHAR(20)    NOT NULL,
@@ -57,7 +57,7 @@ CREATE TABLE refund (
     order_id        VARCHAR        NOT NULL,
     request_id      VARCHAR,
     method          VARCHAR(20)    NOT NULL,
-    amount          DECIMAL(19, 4) NOT NULL,
+    amount          DECIMAL(38, 4) NOT NULL,
     currency        VARCHAR(3)     NOT NULL,
     status          VARCHAR(20)    NOT NULL,
     created_at      BIGINT         NOT NULL,
@@ -110,9 +110,9 @@ CREATE TABLE recon_request (
     confirmation_number VARCHAR,
     policy_check        VARCHAR(40),
     outcome             VARCHAR(40)    ${text_order} NOT NULL,
-    expected_refund     DECIMAL(19, 4),
-    settled_amount      DECIMAL(19, 4),
-    pending_amount      DECIMAL(19, 4),
+    expected_refund     DECIMAL(38, 4),
+    settled_amount      DECIMAL(38, 4),
+    pending_amount      DECIMAL(38, 4),
     currency            VARCHAR(3)     ${text_order},
     age_hours           BIGINT         NOT NULL,
     flagged             BOOLEAN        NOT NULL,
@@ -123,6 +123,8 @@ CREATE TABLE recon_request (
     became_refunded     BOOLEAN        NOT NULL,
     PRIMARY KEY (business_date, request_id)
 );
+-- a request's latest result before a date (its open state when dates ran out of order)
+CREATE INDEX recon_request_by_request ON recon_request (request_id, business_date);
 
 CREATE TABLE recon_refund (
     business_date       DATE           NOT NULL,
@@ -131,7 +133,7 @@ CREATE TABLE recon_refund (
     request_id          VARCHAR,
     assigned_request_id VARCHAR,
     method              VARCHAR(20)    NOT NULL,
-    amount              DECIMAL(19, 4) NOT NULL,
+    amount              DECIMAL(38, 4) NOT NULL,
     currency            VARCHAR(3)     NOT NULL,
     status              VARCHAR(20)    NOT NULL,
     created_at          BIGINT         NOT NULL,
@@ -146,7 +148,7 @@ CREATE TABLE recon_exception (
     request_id      VARCHAR        ${text_order} NOT NULL,
     txn_id          VARCHAR        ${text_order} NOT NULL,
     order_id        VARCHAR        ${text_order} NOT NULL,
-    amount          DECIMAL(19, 4),
+    amount          DECIMAL(38, 4),
     currency        VARCHAR(3),
     detail          VARCHAR        NOT NULL,
     PRIMARY KEY (business_date, exception_type, request_id, txn_id)

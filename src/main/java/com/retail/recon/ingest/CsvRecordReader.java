@@ -1,8 +1,5 @@
 package com.retail.recon.ingest;
 
-import com.opencsv.RFC4180Parser;
-import com.opencsv.RFC4180ParserBuilder;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,15 +11,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Streams the records of an RFC 4180 file one at a time, keeping each record's starting line number and
- * raw text. opencsv's {@link RFC4180Parser} does the quoting; this class does what it cannot: strict UTF-8
- * (invalid bytes stop the file), LF or CRLF line endings, a leading byte-order mark, blank lines, and the
- * physical line numbers rejects and errors name.
+ * raw text: strict UTF-8 (invalid bytes stop the file), LF or CRLF line endings, a leading byte-order mark,
+ * blank lines, and the physical line numbers rejects and errors name. {@link RecordParser} splits fields.
+ * (opencsv's RFC4180Parser was used first, but it accepts text after a closing quote and then swallows the
+ * following lines into one record, silently merging rows.)
  */
 public final class CsvRecordReader implements Closeable {
 
@@ -30,7 +25,7 @@ public final class CsvRecordReader implements Closeable {
 
     private final String fileName;
     private final InputStream in;
-    private final RFC4180Parser parser = new RFC4180ParserBuilder().build();
+    private final RecordParser parser = new RecordParser();
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -62,22 +57,42 @@ public final class CsvRecordReader implements Closeable {
             if (first == null) {
                 return null;
             }
-        } while (first.isBlank());
+        } while (isBlank(first));
 
         long startLine = linesRead;
         StringBuilder raw = new StringBuilder(first);
-        List<String> fields = new ArrayList<>(Arrays.asList(parser.parseLineMulti(first)));
-        while (parser.isPending()) {
+        boolean complete = feed(first, startLine);
+        while (!complete) {
             String more = readLine();
             if (more == null) {
                 throw new InputFileException(fileName, startLine,
                         "a quoted field is not terminated before the end of the file (truncated export?)");
             }
             raw.append('\n').append(more);
-            // opencsv holds a field that is still open and returns it, complete, with the next line's fields
-            fields.addAll(Arrays.asList(parser.parseLineMulti(more)));
+            complete = feed(more, startLine);
         }
-        return new CsvRecord(startLine, fields.toArray(String[]::new), raw.toString());
+        String[] fields = parser.take();
+        return new CsvRecord(startLine, fields, raw.toString());
+    }
+
+    private boolean feed(String line, long startLine) {
+        try {
+            return parser.feed(line);
+        } catch (RecordParser.Malformed e) {
+            throw new InputFileException(fileName, linesRead, e.getMessage()
+                    + (linesRead != startLine ? " (in the record starting at line " + startLine + ")" : ""));
+        }
+    }
+
+    /** Empty, or only spaces and tabs: not a record. */
+    private static boolean isBlank(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Physical lines consumed so far (the header is line 1). */

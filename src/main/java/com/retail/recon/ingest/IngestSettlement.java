@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +33,9 @@ public class IngestSettlement {
     }
 
     public void settle(InputFile file, LocalDate businessDate, Path path) {
-        List<WithinFileRules.Verdict> verdicts = WithinFileRules.rejects(file, suspiciousRows(file, businessDate));
+        List<WithinFileRules.Candidate> suspicious = suspiciousRows(file, businessDate);
+        List<WithinFileRules.Verdict> verdicts = WithinFileRules.rejects(file, suspicious,
+                file == InputFile.ORDERS ? fixedEarlier(suspicious, businessDate) : Map.of());
         if (verdicts.isEmpty()) {
             return;
         }
@@ -55,7 +59,11 @@ public class IngestSettlement {
                     WHERE business_date = ? AND order_id IN (
                         SELECT order_id FROM order_line WHERE business_date = ? GROUP BY order_id
                         HAVING COUNT(*) > COUNT(DISTINCT line_no) OR COUNT(DISTINCT currency) > 1
-                            OR COUNT(DISTINCT payment_method) > 1)
+                            OR COUNT(DISTINCT payment_method) > 1
+                        UNION
+                        SELECT l.order_id FROM order_line l WHERE l.business_date = ? AND EXISTS (
+                            SELECT 1 FROM order_line p WHERE p.order_id = l.order_id AND p.business_date < ?
+                            AND (p.currency <> l.currency OR p.payment_method <> l.payment_method)))
                     ORDER BY line_number""";
             case CANCELLATIONS -> """
                     SELECT line_number, request_id FROM cancellation WHERE business_date = ? AND request_id IN (
@@ -71,7 +79,26 @@ public class IngestSettlement {
                         ? new WithinFileRules.Candidate(rs.getLong(1), rs.getString(2) + "\u0000" + rs.getInt(3),
                                 rs.getString(2), rs.getString(4), rs.getString(5))
                         : new WithinFileRules.Candidate(rs.getLong(1), rs.getString(2), null, null, null),
-                businessDate, businessDate);
+                file == InputFile.ORDERS ? new Object[]{businessDate, businessDate, businessDate, businessDate}
+                        : new Object[]{businessDate, businessDate});
+    }
+
+    /** For the suspicious orders that arrived before D: their first accepted row then. */
+    private Map<String, WithinFileRules.Candidate> fixedEarlier(List<WithinFileRules.Candidate> rows,
+                                                               LocalDate businessDate) {
+        Map<String, WithinFileRules.Candidate> fixed = new HashMap<>();
+        Set<String> looked = new HashSet<>();
+        for (WithinFileRules.Candidate row : rows) {
+            if (looked.add(row.orderId())) {
+                jdbc.query("SELECT currency, payment_method FROM order_line WHERE order_id = ? AND business_date < ? "
+                                + "ORDER BY business_date, line_number FETCH FIRST 1 ROWS ONLY",
+                        rs -> {
+                            fixed.put(row.orderId(), new WithinFileRules.Candidate(0, "", row.orderId(),
+                                    rs.getString(1), rs.getString(2)));
+                        }, row.orderId(), businessDate);
+            }
+        }
+        return fixed;
     }
 
     /** The raw text of the given records, read again from the file (only rows rejected here need it). */
@@ -83,7 +110,7 @@ public class IngestSettlement {
             for (CsvRecord record = records.next(); record != null && record.lineNumber() <= last;
                  record = records.next()) {
                 if (wanted.containsKey(record.lineNumber())) {
-                    wanted.put(record.lineNumber(), record.raw());
+                    wanted.put(record.lineNumber(), IngestedRow.Rejected.storable(record.raw()));
                 }
             }
         } catch (IOException e) {

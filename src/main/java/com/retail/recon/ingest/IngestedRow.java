@@ -10,5 +10,10 @@ public sealed interface IngestedRow {
     }
 
     record Rejected(long lineNumber, RejectReason reason, String field, String raw) implements IngestedRow {
+
+        /** The raw text as the store can keep it: a NUL (U+0000) shows as U+FFFD. */
+        static String storable(String raw) {
+            return raw.replace('\u0000', '\uFFFD');
+        }
     }
 }

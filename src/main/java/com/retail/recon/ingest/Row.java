@@ -18,6 +18,8 @@ final class Row {
 
     private static final Pattern INTEGER = Pattern.compile("[0-9]+");
     private static final Pattern AMOUNT = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+    /** The store keeps amounts with up to 18 digits before the point (DECIMAL(38,4) with room for sums). */
+    private static final int MAX_AMOUNT_INTEGER_DIGITS = 18;
 
     private final CsvHeader header;
     private final String[] fields;
@@ -35,7 +37,7 @@ final class Row {
 
     /** The trimmed value, or null when empty. */
     String optionalText(String column) {
-        String value = fields[header.indexOf(column)].trim();
+        String value = checkedText(column).trim();
         return value.isEmpty() ? null : value;
     }
 
@@ -49,7 +51,16 @@ final class Row {
 
     /** Free text kept exactly as written (may be empty). */
     String freeText(String column) {
-        return fields[header.indexOf(column)];
+        return checkedText(column);
+    }
+
+    /** Any Unicode may occur, except NUL (U+0000), which a PostgreSQL store cannot keep in text. */
+    private String checkedText(String column) {
+        String value = fields[header.indexOf(column)];
+        if (value.indexOf('\u0000') >= 0) {
+            throw new RowRejected(RejectReason.BAD_TEXT, column, "holds a NUL character (U+0000)");
+        }
+        return value;
     }
 
     int positiveInt(String column) {
@@ -62,10 +73,14 @@ final class Row {
     }
 
     private static int toPositiveInt(String column, String value) {
-        if (!INTEGER.matcher(value).matches() || value.length() > 9) {
+        if (!INTEGER.matcher(value).matches()) {
             throw new RowRejected(RejectReason.BAD_NUMBER, column, "'" + value + "' is not a whole number");
         }
-        int number = Integer.parseInt(value);
+        String digits = value.replaceFirst("^0+(?=.)", "");
+        if (digits.length() > 9) {
+            throw new RowRejected(RejectReason.OUT_OF_RANGE, column, "'" + value + "' is too large");
+        }
+        int number = Integer.parseInt(digits);
         if (number < 1) {
             throw new RowRejected(RejectReason.OUT_OF_RANGE, column, "must be at least 1");
         }
@@ -75,12 +90,15 @@ final class Row {
     /** A non-negative plain decimal; its digits are checked against the currency later. */
     BigDecimal amount(String column) {
         String value = text(column);
-        if (!AMOUNT.matcher(value).matches() || value.length() > 30) {
+        if (!AMOUNT.matcher(value).matches()) {
             throw new RowRejected(RejectReason.BAD_NUMBER, column, "'" + value + "' is not a plain decimal amount");
         }
         BigDecimal amount = new BigDecimal(value);
-        if (amount.signum() < 0) {
+        if (value.startsWith("-")) {
             throw new RowRejected(RejectReason.OUT_OF_RANGE, column, "must not be negative");
+        }
+        if (amount.precision() - amount.scale() > MAX_AMOUNT_INTEGER_DIGITS) {
+            throw new RowRejected(RejectReason.OUT_OF_RANGE, column, "'" + value + "' is too large");
         }
         return amount;
     }

@@ -24,7 +24,8 @@ public class RowValidator implements ItemProcessor<InboxFileReader.HeaderedRecor
             return new IngestedRow.Accepted(record.lineNumber(),
                     parsers.parse(file, item.header(), record, businessDate));
         } catch (RowRejected rejected) {
-            return new IngestedRow.Rejected(record.lineNumber(), rejected.reason(), rejected.field(), record.raw());
+            return new IngestedRow.Rejected(record.lineNumber(), rejected.reason(), rejected.field(),
+                    IngestedRow.Rejected.storable(record.raw()));
         }
     }
 }

@@ -11,7 +11,8 @@ import java.util.Set;
  * The rules that compare rows of the same file, applied in file order: the first accepted row of a key
  * counts and later ones are DUPLICATE_KEY; in orders.csv the first accepted row of an order fixes its
  * currency and payment method and a later row that differs is MIXED_ORDER. A rejected row never counts
- * as "first".
+ * as "first". An order that arrived on an earlier date keeps the currency and payment method its first
+ * accepted row fixed then (an order has one currency; the rules could not total it otherwise).
  */
 public final class WithinFileRules {
 
@@ -25,10 +26,17 @@ public final class WithinFileRules {
     private WithinFileRules() {
     }
 
-    /** @param rows rows in file order; all rows sharing a key (and, for orders, an order) must be present */
     public static List<Verdict> rejects(InputFile file, List<Candidate> rows) {
+        return rejects(file, rows, Map.of());
+    }
+
+    /**
+     * @param rows         rows in file order; all rows sharing a key (and, for orders, an order) must be present
+     * @param fixedEarlier for orders that arrived on an earlier date, their first accepted row then
+     */
+    public static List<Verdict> rejects(InputFile file, List<Candidate> rows, Map<String, Candidate> fixedEarlier) {
         Set<String> acceptedKeys = new HashSet<>();
-        Map<String, Candidate> firstOfOrder = new HashMap<>();
+        Map<String, Candidate> firstOfOrder = new HashMap<>(fixedEarlier);
         List<Verdict> rejected = new ArrayList<>();
         for (Candidate row : rows) {
             if (acceptedKeys.contains(row.key())) {

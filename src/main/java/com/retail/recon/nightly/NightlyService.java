@@ -123,7 +123,7 @@ public class NightlyService {
         if (day.isEmpty() || day.get().lastAttempt() == null) {
             return Result.refused(USAGE, date + " has never run; use: recon run --date " + date);
         }
-        Optional<Result> refusal = checkInputs(date, inbox, allowMissing);
+        Optional<Result> refusal = checkHistory(date, inbox).or(() -> checkInputs(date, inbox, allowMissing));
         if (refusal.isPresent()) {
             return refusal.get();
         }
@@ -156,6 +156,10 @@ public class NightlyService {
             return Result.refused(USAGE, "no failed run of " + date + " to restart; use: recon run --date " + date);
         }
         NightlyRun run = NightlyRun.of(last.getJobParameters());
+        Optional<Result> refusal = checkHistory(date, run.inbox());
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
         if (!sameInputs(last, run)) {
             return Result.refused(USAGE, "the input files of " + date + " changed since the failed run started; "
                     + "start it afresh with: recon run --date " + date);
@@ -264,7 +268,8 @@ public class NightlyService {
     private Result finished(JobExecution execution) {
         NightlyRun run = NightlyRun.of(execution.getJobParameters());
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            return new Result(OK, run.businessDate() + " completed", RunSummary.of(jdbc, run.businessDate()));
+            return new Result(OK, run.businessDate() + " completed" + laterDatesWarning(run.businessDate()),
+                    RunSummary.of(jdbc, run.businessDate()));
         }
         List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
         for (Throwable failure : failures) {
@@ -278,6 +283,18 @@ public class NightlyService {
                 : rootMessage(failures.get(0));
         return Result.refused(JOB_FAILED, run.businessDate() + " failed (" + execution.getStatus() + "): " + reason
                 + "\nfix the cause, then: recon restart --date " + run.businessDate());
+    }
+
+    /** A date that arrived late: later dates ran without its data and need a rerun to include it. */
+    private String laterDatesWarning(LocalDate date) {
+        List<LocalDate> later = jdbc.queryForList("SELECT business_date FROM business_day WHERE completed = TRUE "
+                + "AND business_date > ? ORDER BY business_date", LocalDate.class, date);
+        if (later.isEmpty()) {
+            return "";
+        }
+        return "\nwarning: later dates completed without this date's data (" + later.get(0)
+                + (later.size() > 1 ? " .. " + later.get(later.size() - 1) : "")
+                + "); rerun them in order to include it: recon rerun --date " + later.get(0);
     }
 
     private static Throwable rootInputProblem(Throwable failure) {
@@ -348,6 +365,15 @@ public class NightlyService {
                         : Optional.<Day>empty(), date);
     }
 
+    /** A folder named like a date that is not one (2026-11-31) is not a business date. */
+    private static Optional<LocalDate> parseDate(String name) {
+        try {
+            return Optional.of(LocalDate.parse(name));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
     static List<LocalDate> inboxDates(Path inbox) {
         if (!Files.isDirectory(inbox)) {
             return List.of();
@@ -356,7 +382,7 @@ public class NightlyService {
             return folders.filter(Files::isDirectory)
                     .map(folder -> folder.getFileName().toString())
                     .filter(name -> DATE_FOLDER.matcher(name).matches())
-                    .map(LocalDate::parse)
+                    .flatMap(name -> parseDate(name).stream())
                     .sorted()
                     .toList();
         } catch (IOException e) {

@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /** The job's tasklet steps: the small pieces between the chunk steps. */
@@ -74,8 +76,14 @@ public class NightlySteps {
 
     RepeatStatus selectCandidates(StepContribution contribution, ChunkContext context) {
         NightlyRun run = NightlyRun.of(context.getStepContext().getStepExecution().getJobParameters());
+        List<LocalDate> incomplete = results.incompleteDatesBefore(run.businessDate());
+        if (!incomplete.isEmpty()) {
+            throw new IllegalStateException("the earlier business date " + incomplete.get(0)
+                    + " has not completed; its data may be partial. Complete it first (recon run/restart --date "
+                    + incomplete.get(0) + ")");
+        }
         results.clear(run.businessDate());
-        int orders = results.selectCandidates(run.businessDate(), results.previousCompletedDate(run.businessDate()));
+        int orders = results.selectCandidates(run.businessDate());
         log.info("{} orders to reconcile", orders);
         return RepeatStatus.FINISHED;
     }

@@ -5,7 +5,6 @@ import com.retail.recon.reconcile.Evaluation;
 import com.retail.recon.reconcile.FinanceException;
 import com.retail.recon.reconcile.ReportedRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.SqlParameterValue;
 
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -14,7 +13,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 /** The per-date results the ledgers are written from: reported requests, refund rows, exceptions. */
 public class ResultStore {
@@ -35,40 +33,46 @@ public class ResultStore {
         }
     }
 
-    /** The latest completed business date before D: its open requests are re-evaluated on D. */
-    public Optional<LocalDate> previousCompletedDate(LocalDate businessDate) {
-        return Optional.ofNullable(jdbc.queryForObject(
-                "SELECT MAX(business_date) FROM business_day WHERE completed = TRUE AND business_date < ?",
-                LocalDate.class, businessDate));
-    }
-
     /**
-     * The orders D re-evaluates: those with a request open on the previous completed date, and those any
-     * row of D may affect (its order lines, requests and refunds, and the orders their earlier versions
-     * pointed at), among the orders that have a request at all. Requests on other orders are terminal and
-     * untouched: D does not report them. (Refunds on orders without requests are unassigned: the
-     * unassigned-refunds step lists them.)
+     * The orders D re-evaluates, among orders that have a request: those with a request still open at its
+     * latest result before D, and those any row of D may affect (a line of the order, a request or an
+     * earlier version of it, a refund or an earlier version of it naming one of its requests or, naming
+     * none, the order itself). Requests on other orders were terminal before D and are untouched: D does
+     * not report them. Each part is driven from D's rows or from the requests, never from all order lines.
      */
-    public int selectCandidates(LocalDate businessDate, Optional<LocalDate> previous) {
+    public int selectCandidates(LocalDate businessDate) {
         Date d = Date.valueOf(businessDate);
-        SqlParameterValue p = new SqlParameterValue(Types.DATE, previous.map(Date::valueOf).orElse(null));
         return jdbc.update("""
                 INSERT INTO recon_candidate (business_date, seq, order_id)
                 SELECT ?, ROW_NUMBER() OVER (ORDER BY order_id), order_id FROM (
-                    SELECT order_id FROM recon_request WHERE business_date = ? AND terminal = FALSE
-                    UNION SELECT order_id FROM order_line WHERE business_date = ?
-                    UNION SELECT order_id FROM cancellation WHERE business_date = ?
-                    UNION SELECT c.order_id FROM cancellation c WHERE c.business_date < ?
-                        AND c.request_id IN (SELECT request_id FROM cancellation WHERE business_date = ?)
-                    UNION SELECT order_id FROM refund WHERE business_date = ?
-                    UNION SELECT r.order_id FROM refund r WHERE r.business_date < ?
-                        AND r.txn_id IN (SELECT txn_id FROM refund WHERE business_date = ?)
-                    UNION SELECT c.order_id FROM cancellation c WHERE c.business_date <= ?
-                        AND c.request_id IN (SELECT r.request_id FROM refund r WHERE r.business_date <= ?
-                            AND r.txn_id IN (SELECT txn_id FROM refund WHERE business_date = ?))
-                ) affected
-                WHERE order_id IN (SELECT order_id FROM cancellation WHERE business_date <= ?)""",
-                d, p, d, d, d, d, d, d, d, d, d, d, d);
+                    SELECT r.order_id FROM recon_request r
+                        WHERE r.business_date < ? AND r.terminal = FALSE
+                        AND NOT EXISTS (SELECT 1 FROM recon_request n WHERE n.request_id = r.request_id
+                            AND n.business_date > r.business_date AND n.business_date < ?)
+                    UNION
+                    SELECT c.order_id FROM cancellation c WHERE c.business_date <= ?
+                        AND EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = c.order_id AND l.business_date = ?)
+                    UNION
+                    SELECT p.order_id FROM cancellation c
+                        JOIN cancellation p ON p.request_id = c.request_id AND p.business_date <= ?
+                        WHERE c.business_date = ?
+                    UNION
+                    SELECT c.order_id FROM refund t
+                        JOIN refund v ON v.txn_id = t.txn_id AND v.business_date <= ?
+                        JOIN cancellation c ON c.request_id = v.request_id AND c.business_date <= ?
+                        WHERE t.business_date = ?
+                    UNION
+                    SELECT c.order_id FROM refund t
+                        JOIN refund v ON v.txn_id = t.txn_id AND v.business_date <= ? AND v.request_id IS NULL
+                        JOIN cancellation c ON c.order_id = v.order_id AND c.business_date <= ?
+                        WHERE t.business_date = ?
+                ) affected""", d, d, d, d, d, d, d, d, d, d, d, d, d);
+    }
+
+    /** Earlier dates of this store that have not completed (their data may be partial). */
+    public List<LocalDate> incompleteDatesBefore(LocalDate businessDate) {
+        return jdbc.queryForList("SELECT business_date FROM business_day WHERE completed = FALSE "
+                + "AND business_date < ? ORDER BY business_date", LocalDate.class, businessDate);
     }
 
     public void insertRequests(LocalDate businessDate, List<ReportedRequest> requests) {

@@ -15,7 +15,8 @@ import java.util.function.Function;
 
 /**
  * Reconciles the requests of one order for business date D: evaluates each request as of D (and as of
- * D−1, for "new" and receipts) and keeps those D reports: open on D, or touched on D.
+ * D−1, for "new" and receipts) and keeps those D reports: open on D, touched on D, or open on D−1 (so that
+ * a request closed by a change elsewhere, such as a refund reassigned, shows its closing state once).
  */
 public final class OrderReconciler {
 
@@ -33,7 +34,8 @@ public final class OrderReconciler {
             Evaluation now = today.evaluate(request);
             CancellationRequest before = yesterday.requests.get(request.requestId());
             Evaluation then = before == null ? null : yesterday.evaluate(before);
-            if (!now.isTerminal() || isTouched(now, today, businessDate)) {
+            boolean openBefore = then != null && !then.isTerminal();
+            if (!now.isTerminal() || openBefore || isTouched(now, today, businessDate)) {
                 reported.add(new ReportedRequest(now, then));
             }
         }

@@ -68,6 +68,42 @@ class CsvRecordReaderTests {
     }
 
     @Test
+    void textAfterAClosingQuote_isAWholeFileError_neverAMergedRow() {
+        assertThatThrownBy(() -> read("a,b,c\nR-1,\"changed my mind\" ,x\nR-2,\"too slow\",y\n"))
+                .isInstanceOf(InputFileException.class)
+                .hasMessage("cancellations.csv line 2: a quoted field is followed by ' ' instead of a comma or the "
+                        + "end of the line");
+    }
+
+    @Test
+    void aQuoteInsideAnUnquotedField_isKeptAsACharacter() throws IOException {
+        assertThat(read("a,b\n27\" monitor,5\n").get(1).fields()).containsExactly("27\" monitor", "5");
+    }
+
+    @Test
+    void emptyQuotedFieldsAndTrailingEmptyFields() throws IOException {
+        assertThat(read("a,b,c\n\"\",,\n").get(1).fields()).containsExactly("", "", "");
+    }
+
+    @Test
+    void aLineOfOtherUnicodeSpaces_isARecordNotABlankLine() throws IOException {
+        assertThat(read("a\n\u3000\n")).hasSize(2);
+    }
+
+    @Test
+    void anInvalidByteFarIntoTheFile_namesItsLine() {
+        StringBuilder text = new StringBuilder("a,b\n");
+        for (int i = 0; i < 20_000; i++) {
+            text.append("row").append(i).append(",\"multi\nline\"\n");
+        }
+        byte[] bytes = (text + "last,x\n").getBytes(StandardCharsets.UTF_8);
+        bytes[bytes.length - 3] = (byte) 0xFF;
+        assertThatThrownBy(() -> read(bytes))
+                .isInstanceOf(InputFileException.class)
+                .hasMessage("cancellations.csv line 40002: bytes that are not valid UTF-8");
+    }
+
+    @Test
     void bytesThatAreNotUtf8_stopTheFileNamingTheLine() {
         byte[] bytes = "a,b\n1,2\n3,x\n".getBytes(StandardCharsets.UTF_8);
         bytes[10] = (byte) 0xC3; // a lone lead byte in line 3

@@ -87,12 +87,34 @@ class RowParsersTests {
             "TOO_MANY_DECIMALS|unit_price|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,10.005,1.60,USD,CARD,PENDING,",
             "TOO_MANY_DECIMALS|tax|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,1000,1.50,JPY,CARD,PENDING,",
             "MISSING_WHEN_REQUIRED|shipped_at|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,10.00,1.60,USD,CARD,SHIPPED,",
+            "OUT_OF_RANGE|unit_price|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,-0.00,1.60,USD,CARD,PENDING,",
+            "OUT_OF_RANGE|unit_price|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,1000000000000000000,0,USD,CARD,PENDING,",
+            "OUT_OF_RANGE|quantity|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,1000000000,10.00,1.60,USD,CARD,PENDING,",
+            "BAD_NUMBER|unit_price|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,5.,1.60,USD,CARD,PENDING,",
+            "BAD_NUMBER|unit_price|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,.5,1.60,USD,CARD,PENDING,",
+            "BAD_TEXT|sku|O-1,1,C-1,2026-11-20T10:00:00Z,SKU\u0000,DEFAULT,2,10.00,1.60,USD,CARD,PENDING,",
     })
     void eachRejectReasonNamesItsColumn(RejectReason reason, String field, String row) {
         RowRejected rejected = orderRejected(row);
         assertThat(rejected).isNotNull();
         assertThat(rejected.reason()).isEqualTo(reason);
         assertThat(rejected.field()).isEqualTo(field);
+    }
+
+    @Test
+    void leadingZerosAreAllowed() throws IOException {
+        OrderLine line = (OrderLine) parse(InputFile.ORDERS, ORDERS_HEADER,
+                "O-1,0000000001,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,02,0010.00,1.60,USD,CARD,PENDING,");
+        assertThat(line.lineNo()).isEqualTo(1);
+        assertThat(line.quantity()).isEqualTo(2);
+    }
+
+    @Test
+    void aNulCharacterInTheFreeTextReason_isRejected() {
+        RowRejected rejected = catchThrowableOfType(RowRejected.class, () -> parse(InputFile.CANCELLATIONS,
+                CANCELLATIONS_HEADER, "R-1,O-1,,C-1,2026-11-20T12:00:00Z,WEBSITE,bad\u0000text,REQUESTED,,"));
+        assertThat(rejected.reason()).isEqualTo(RejectReason.BAD_TEXT);
+        assertThat(rejected.field()).isEqualTo("reason");
     }
 
     @Test

@@ -46,6 +46,14 @@ class WithinFileRulesTests {
     }
 
     @Test
+    void anOrderFromAnEarlierDateKeepsItsCurrency() {
+        List<Verdict> verdicts = WithinFileRules.rejects(InputFile.ORDERS,
+                List.of(order(2, "O-1", 2, "USD", "CARD"), order(3, "O-2", 1, "USD", "CARD")),
+                java.util.Map.of("O-1", order(0, "O-1", 1, "JPY", "CARD")));
+        assertThat(verdicts).containsExactly(new Verdict(2, RejectReason.MIXED_ORDER, "currency"));
+    }
+
+    @Test
     void aDuplicateKeyIsReportedBeforeAMixedOrder() {
         List<Verdict> verdicts = WithinFileRules.rejects(InputFile.ORDERS, List.of(
                 order(2, "O-1", 1, "USD", "CARD"),

@@ -107,6 +107,80 @@ class NightlyJobFunctionalTests {
     }
 
     @Test
+    void aLateEarlierDate_isRun_withAWarning_andItsOpenRequestsAreReportedOnLaterDates() throws IOException {
+        // given: D1 and D3 ran; D2's folder arrives late with a request that stays open
+        TestStore store = store();
+        LocalDate d4 = D1.plusDays(3);
+        Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1).simpleDay(D3, 3);
+        assertThat(run(store, inbox, D1).exitCode()).isZero();
+        assertThat(run(store, inbox, D3).exitCode()).isZero();
+        inbox.simpleDay(D2, 2).file(D2, "cancellations.csv", Inbox.CANCELLATIONS_HEADER,
+                "R-2,O-2,,C-1,2026-11-21T11:00:00Z,WEBSITE,,REQUESTED,,");
+        inbox.file(D2, "refunds.csv", Inbox.REFUNDS_HEADER);
+        // when
+        Recon.Outcome late = run(store, inbox, D2);
+        inbox.simpleDay(d4, 4);
+        Recon.Outcome next = run(store, inbox, d4);
+        // then
+        assertThat(late.exitCode()).isZero();
+        assertThat(late.out()).contains("warning: later dates completed without this date's data (2026-11-22); "
+                + "rerun them in order to include it: recon rerun --date 2026-11-22");
+        assertThat(next.exitCode()).isZero();
+        assertThat(Files.readString(bundle("2026-11-23/data/ledgers/cancellations.csv")))
+                .contains("2026-11-23,R-2,O-2,,C-1,WEBSITE,REQUESTED,");
+    }
+
+    @Test
+    void rerunningALaterDate_isRefusedWhileAnEarlierDateIsIncomplete() {
+        TestStore store = store();
+        Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1).simpleDay(D2, 2);
+        assertThat(run(store, inbox, D2, "--catch-up").exitCode()).isZero();
+        inbox.file(D1, "orders.csv", Inbox.ORDERS_HEADER, "O-1,1,C-1,never,SKU-1,DEFAULT,1,10.00,0.80,USD,CARD,"
+                + "PENDING,");
+        assertThat(Recon.run(store, "rerun", "--date=" + D1, "--inbox=" + inbox.root(),
+                "--archive=" + folder.resolve("archive")).exitCode()).isEqualTo(3);
+
+        Recon.Outcome refused = Recon.run(store, "rerun", "--date=" + D2, "--inbox=" + inbox.root(),
+                "--archive=" + folder.resolve("archive"));
+
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("the earlier business date 2026-11-20 has not completed");
+    }
+
+    @Test
+    void anOrderKeepsTheCurrencyItArrivedWith_onLaterDatesToo() throws IOException {
+        TestStore store = store();
+        Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1);
+        inbox.file(D1, "orders.csv", Inbox.ORDERS_HEADER,
+                "O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,1,1000,80,JPY,CARD,PENDING,");
+        // one reject among 20 rows stays within the 5% threshold
+        java.util.List<String> rows = new java.util.ArrayList<>(fillerOrders(19));
+        rows.add(0, "O-1,2,C-1,2026-11-20T10:00:00Z,SKU-2,DEFAULT,1,10.50,0,USD,CARD,PENDING,");
+        inbox.file(D2, "orders.csv", Inbox.ORDERS_HEADER, rows.toArray(String[]::new));
+        inbox.file(D2, "cancellations.csv", Inbox.CANCELLATIONS_HEADER);
+        inbox.file(D2, "refunds.csv", Inbox.REFUNDS_HEADER);
+        assertThat(run(store, inbox, D2, "--catch-up").exitCode()).isZero();
+        assertThat(Files.readString(bundle("2026-11-21/data/ledgers/rejects.csv")))
+                .contains("2026-11-21,orders.csv,2,MIXED_ORDER,").contains(",currency\n");
+    }
+
+    private static java.util.List<String> fillerOrders(int count) {
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            rows.add("F-" + i + ",1,C-9,2026-11-21T10:00:00Z,SKU-9,DEFAULT,1,1.00,0,USD,CARD,PENDING,");
+        }
+        return rows;
+    }
+
+    @Test
+    void aFolderNamedLikeAnImpossibleDate_isNotABusinessDate() throws IOException {
+        Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1);
+        Files.createDirectories(inbox.root().resolve("2026-11-31"));
+        assertThat(run(store(), inbox, D2.plusDays(10), "--catch-up").exitCode()).isZero();
+        assertThat(bundle("2026-11-20")).isDirectory();
+    }
+
+    @Test
     void catchUpRunsEveryMissingDateInOrder() {
         Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1).simpleDay(D2, 2).simpleDay(D3, 3);
         Recon.Outcome outcome = run(store(), inbox, D3, "--catch-up");

@@ -79,6 +79,20 @@ class OrderReconcilerTests {
     }
 
     @Test
+    void aRequestClosedByAChangeElsewhere_isReportedOnceInItsClosingState() {
+        // D-1: R-1 is REJECTED with T-1 (no request_id) settled on it: open (money settled on a rejection).
+        // D: R-2 arrives on the order, T-1 becomes ambiguous, R-1 is REJECTED with nothing settled: terminal.
+        CancellationRequest first = dated(forLine(rejected("R-1", "O-1", hoursBeforeCutoff(40),
+                hoursBeforeCutoff(39)), 1), D_MINUS_1);
+        RefundTxn paid = dated(settled("T-1", null, "100.00"), D_MINUS_1);
+        CancellationRequest second = forLine(requested("R-2", "O-1", hoursBeforeCutoff(2)), 1);
+        List<ReportedRequest> reported = reconcile(List.of(LINE), List.of(first, second), List.of(paid));
+        assertThat(reported).extracting(r -> r.today().request().requestId()).containsExactly("R-1", "R-2");
+        assertThat(reported.get(0).today().isTerminal()).isTrue();
+        assertThat(reported.get(0).yesterday().isTerminal()).isFalse();
+    }
+
+    @Test
     void openRequestsAreReportedEveryDay() {
         CancellationRequest request = dated(requested("R-1", "O-1", hoursBeforeCutoff(30)), D_MINUS_1);
         assertThat(reconcile(List.of(LINE), List.of(request), List.of())).singleElement()
