@@ -14,7 +14,8 @@ import java.util.List;
  */
 @Command(name = "recon", mixinStandardHelpOptions = true, versionProvider = ReconCommand.Version.class,
         description = "Nightly reconciliation and records archiver for order cancellations.",
-        subcommands = {RunCommand.class, RerunCommand.class, RestartCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, RerunCommand.class, RestartCommand.class, GenerateCommand.class,
+                CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
                 "  0  done, or nothing to do",
