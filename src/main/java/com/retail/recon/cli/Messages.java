@@ -25,8 +25,7 @@ final class Messages {
     /** Configuration and store problems are exit 2; anything else failed the job (1). */
     static int exitCodeOf(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BeanCreationException || t instanceof IllegalArgumentException
-                    || t instanceof SQLException) {
+            if (t instanceof BeanCreationException || t instanceof SQLException) {
                 return ReconCommand.USAGE;
             }
         }

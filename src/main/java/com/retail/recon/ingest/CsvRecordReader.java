@@ -39,6 +39,8 @@ public final class CsvRecordReader implements Closeable {
     private boolean endOfBytes;
     private boolean malformed;
     private boolean decodedAll;
+    /** How the last line read ended: a line break inside a quoted field is kept as it was written. */
+    private String lastLineEnding = "\n";
 
     public CsvRecordReader(Path file) throws IOException {
         this(file.getFileName().toString(), Files.newInputStream(file));
@@ -63,21 +65,26 @@ public final class CsvRecordReader implements Closeable {
         StringBuilder raw = new StringBuilder(first);
         boolean complete = feed(first, startLine);
         while (!complete) {
+            String lineBreak = lastLineEnding;
             String more = readLine();
             if (more == null) {
                 throw new InputFileException(fileName, startLine,
                         "a quoted field is not terminated before the end of the file (truncated export?)");
             }
-            raw.append('\n').append(more);
-            complete = feed(more, startLine);
+            raw.append(lineBreak).append(more);
+            complete = feed(lineBreak, more, startLine);
         }
         String[] fields = parser.take();
         return new CsvRecord(startLine, fields, raw.toString());
     }
 
     private boolean feed(String line, long startLine) {
+        return feed("", line, startLine);
+    }
+
+    private boolean feed(String lineBreak, String line, long startLine) {
         try {
-            return parser.feed(line);
+            return parser.feed(lineBreak, line);
         } catch (RecordParser.Malformed e) {
             throw new InputFileException(fileName, linesRead, e.getMessage()
                     + (linesRead != startLine ? " (in the record starting at line " + startLine + ")" : ""));
@@ -120,8 +127,10 @@ public final class CsvRecordReader implements Closeable {
         }
         linesRead++;
         int length = line.length();
+        lastLineEnding = "\n";
         if (length > 0 && line.charAt(length - 1) == '\r') {
             line.setLength(length - 1);
+            lastLineEnding = "\r\n";
         }
         if (atStart) {
             atStart = false;

@@ -8,6 +8,8 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
@@ -51,36 +53,44 @@ public class IngestSettlement {
                 });
     }
 
-    /** Rows of keys seen more than once, and of orders with more than one currency or payment method. */
+    /**
+     * Rows of keys seen more than once, and of orders with more than one currency or payment method (in
+     * this file, or against the order's lines of earlier dates). Two steps, so that no store evaluates a
+     * correlated IN over the whole file: find the few suspicious keys, then read their rows.
+     */
     private List<WithinFileRules.Candidate> suspiciousRows(InputFile file, LocalDate businessDate) {
-        String sql = switch (file) {
-            case ORDERS -> """
-                    SELECT line_number, order_id, line_no, currency, payment_method FROM order_line
-                    WHERE business_date = ? AND order_id IN (
-                        SELECT order_id FROM order_line WHERE business_date = ? GROUP BY order_id
-                        HAVING COUNT(*) > COUNT(DISTINCT line_no) OR COUNT(DISTINCT currency) > 1
-                            OR COUNT(DISTINCT payment_method) > 1
-                        UNION
-                        SELECT l.order_id FROM order_line l WHERE l.business_date = ? AND EXISTS (
-                            SELECT 1 FROM order_line p WHERE p.order_id = l.order_id AND p.business_date < ?
-                            AND (p.currency <> l.currency OR p.payment_method <> l.payment_method)))
-                    ORDER BY line_number""";
-            case CANCELLATIONS -> """
-                    SELECT line_number, request_id FROM cancellation WHERE business_date = ? AND request_id IN (
-                        SELECT request_id FROM cancellation WHERE business_date = ?
-                        GROUP BY request_id HAVING COUNT(*) > 1)
-                    ORDER BY line_number""";
-            case REFUNDS -> """
-                    SELECT line_number, txn_id FROM refund WHERE business_date = ? AND txn_id IN (
-                        SELECT txn_id FROM refund WHERE business_date = ? GROUP BY txn_id HAVING COUNT(*) > 1)
-                    ORDER BY line_number""";
+        List<String> keys = switch (file) {
+            case ORDERS -> jdbc.queryForList("""
+                    SELECT order_id FROM order_line WHERE business_date = ? GROUP BY order_id
+                    HAVING COUNT(*) > COUNT(DISTINCT line_no) OR COUNT(DISTINCT currency) > 1
+                        OR COUNT(DISTINCT payment_method) > 1
+                    UNION
+                    SELECT l.order_id FROM order_line l WHERE l.business_date = ? AND EXISTS (
+                        SELECT 1 FROM order_line p WHERE p.order_id = l.order_id AND p.business_date < ?
+                        AND (p.currency <> l.currency OR p.payment_method <> l.payment_method))""",
+                    String.class, businessDate, businessDate, businessDate);
+            case CANCELLATIONS -> jdbc.queryForList("SELECT request_id FROM cancellation WHERE business_date = ? "
+                    + "GROUP BY request_id HAVING COUNT(*) > 1", String.class, businessDate);
+            case REFUNDS -> jdbc.queryForList("SELECT txn_id FROM refund WHERE business_date = ? "
+                    + "GROUP BY txn_id HAVING COUNT(*) > 1", String.class, businessDate);
         };
-        return jdbc.query(sql, (rs, i) -> file == InputFile.ORDERS
-                        ? new WithinFileRules.Candidate(rs.getLong(1), rs.getString(2) + "\u0000" + rs.getInt(3),
-                                rs.getString(2), rs.getString(4), rs.getString(5))
-                        : new WithinFileRules.Candidate(rs.getLong(1), rs.getString(2), null, null, null),
-                file == InputFile.ORDERS ? new Object[]{businessDate, businessDate, businessDate, businessDate}
-                        : new Object[]{businessDate, businessDate});
+        String rowsOfKey = switch (file) {
+            case ORDERS -> "SELECT line_number, order_id, line_no, currency, payment_method FROM order_line "
+                    + "WHERE business_date = ? AND order_id = ?";
+            case CANCELLATIONS -> "SELECT line_number, request_id FROM cancellation "
+                    + "WHERE business_date = ? AND request_id = ?";
+            case REFUNDS -> "SELECT line_number, txn_id FROM refund WHERE business_date = ? AND txn_id = ?";
+        };
+        List<WithinFileRules.Candidate> rows = new ArrayList<>();
+        for (String key : keys) {
+            rows.addAll(jdbc.query(rowsOfKey, (rs, i) -> file == InputFile.ORDERS
+                    ? new WithinFileRules.Candidate(rs.getLong(1), rs.getString(2) + "\u0000" + rs.getInt(3),
+                            rs.getString(2), rs.getString(4), rs.getString(5))
+                    : new WithinFileRules.Candidate(rs.getLong(1), rs.getString(2), null, null, null),
+                    businessDate, key));
+        }
+        rows.sort(Comparator.comparingLong(WithinFileRules.Candidate::lineNumber));
+        return rows;
     }
 
     /** For the suspicious orders that arrived before D: their first accepted row then. */
@@ -141,7 +151,7 @@ public class IngestSettlement {
             return;
         }
         BigDecimal rejectedPercent = BigDecimal.valueOf(counts.rejected() * 100)
-                .divide(BigDecimal.valueOf(counts.read()), 2, java.math.RoundingMode.HALF_UP);
+                .divide(BigDecimal.valueOf(counts.read()), 2, java.math.RoundingMode.UP);
         if (BigDecimal.valueOf(counts.rejected() * 100).compareTo(thresholdPercent.multiply(
                 BigDecimal.valueOf(counts.read()))) > 0) {
             throw new InputRejectedException(counts.file().fileName() + ": " + counts.rejected() + " of "

@@ -23,10 +23,13 @@ final class RecordParser {
     private boolean inQuotes;
     private boolean fieldWasQuoted;
 
-    /** @return true when the record is complete, false while a quoted field is still open */
-    boolean feed(String line) {
+    /**
+     * @param lineBreak the line break that ended the previous line, kept when a quoted field spans it
+     * @return true when the record is complete, false while a quoted field is still open
+     */
+    boolean feed(String lineBreak, String line) {
         if (inQuotes) {
-            field.append('\n');
+            field.append(lineBreak);
         }
         int length = line.length();
         for (int i = 0; i < length; i++) {

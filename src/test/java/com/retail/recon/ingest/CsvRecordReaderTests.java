@@ -44,7 +44,9 @@ class CsvRecordReaderTests {
         List<CsvRecord> records = read("\uFEFFa,b\r\n1,2\r\n3,\"multi\r\nline\"\r\n");
         assertThat(records.get(0).fields()).containsExactly("a", "b");
         assertThat(records.get(1).fields()).containsExactly("1", "2");
-        assertThat(records.get(2).fields()).containsExactly("3", "multi\nline");
+        assertThat(records.get(2).fields()).as("a line break inside quotes is data: kept as written")
+                .containsExactly("3", "multi\r\nline");
+        assertThat(records.get(2).raw()).isEqualTo("3,\"multi\r\nline\"");
     }
 
     @Test

@@ -80,6 +80,8 @@ class RowParsersTests {
             "BAD_NUMBER|unit_price|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,+10,1.60,USD,CARD,PENDING,",
             "BAD_INSTANT|placed_at|O-1,1,C-1,2026-11-20 10:00,SKU-1,DEFAULT,2,10.00,1.60,USD,CARD,PENDING,",
             "BAD_INSTANT|placed_at|O-1,1,C-1,2026-11-20T10:00:00,SKU-1,DEFAULT,2,10.00,1.60,USD,CARD,PENDING,",
+            "BAD_INSTANT|placed_at|O-1,1,C-1,2026-02-30T10:00:00Z,SKU-1,DEFAULT,2,10.00,1.60,USD,CARD,PENDING,",
+            "BAD_INSTANT|placed_at|O-1,1,C-1,2026-11-20T10:61:00Z,SKU-1,DEFAULT,2,10.00,1.60,USD,CARD,PENDING,",
             "UNKNOWN_VALUE|payment_method|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,10.00,1.60,USD,card,PENDING,",
             "UNKNOWN_CURRENCY|currency|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,10.00,1.60,CHF,CARD,PENDING,",
             "OUT_OF_RANGE|line_no|O-1,0,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,10.00,1.60,USD,CARD,PENDING,",
@@ -99,6 +101,15 @@ class RowParsersTests {
         assertThat(rejected).isNotNull();
         assertThat(rejected.reason()).isEqualTo(reason);
         assertThat(rejected.field()).isEqualTo(field);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2026-11-20T10:00:00Z", "2026-11-20T10:00:00+00:00", "2026-11-20T05:00:00-05:00",
+            "2026-11-20T10:00:00.999Z", "2026-11-20T10:00Z"})
+    void everyInstantShapeMeansTheSameInstant(String placedAt) throws IOException {
+        OrderLine line = (OrderLine) parse(InputFile.ORDERS, ORDERS_HEADER,
+                "O-1,1,C-1," + placedAt + ",SKU-1,DEFAULT,2,10.00,1.60,USD,CARD,PENDING,");
+        assertThat(line.placedAt()).isEqualTo(Instant.parse("2026-11-20T10:00:00Z"));
     }
 
     @Test
