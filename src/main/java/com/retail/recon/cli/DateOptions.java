@@ -23,4 +23,7 @@ final class DateOptions {
     @Option(names = "--allow-missing",
             description = "Treat a missing orders.csv, cancellations.csv or refunds.csv as empty.")
     boolean allowMissing;
+
+    @Option(names = "--timings", description = "Also print each step's duration and items per second.")
+    boolean timings;
 }

@@ -12,11 +12,23 @@ final class Printer {
     private Printer() {
     }
 
-    static int print(NightlyService.Result result) {
+    static int print(NightlyService.Result result, boolean timings) {
         PrintStream out = result.exitCode() == NightlyService.OK ? System.out : System.err;
         out.println((result.exitCode() == NightlyService.OK ? "" : "recon: ") + result.message());
         if (result.summary() != null) {
             print(result.summary(), System.out);
+        }
+        if (timings && !result.steps().isEmpty()) {
+            System.out.println("step                       seconds        items     items/s");
+            for (NightlyService.StepTiming step : result.steps()) {
+                double seconds = step.duration().toMillis() / 1000.0;
+                System.out.printf("%-24s %9.2f %12d %11s%n", step.step(), seconds, step.read(),
+                        step.read() == 0 || seconds == 0 ? "" : String.format("%.0f", step.read() / seconds));
+            }
+            long peakHeap = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+                    .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+            System.out.printf("peak heap (sum of pool peaks) %d MB%n", peakHeap / (1024 * 1024));
         }
         return result.exitCode();
     }

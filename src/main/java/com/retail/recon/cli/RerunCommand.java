@@ -31,7 +31,8 @@ final class RerunCommand implements Callable<Integer> {
             ReconProperties properties = store.getBean(ReconProperties.class);
             return Printer.print(store.getBean(NightlyService.class).rerun(options.date,
                     options.inbox != null ? options.inbox : properties.inbox(),
-                    options.archive != null ? options.archive : properties.archive(), options.allowMissing));
+                    options.archive != null ? options.archive : properties.archive(), options.allowMissing),
+                    options.timings);
         }
     }
 }

@@ -16,10 +16,13 @@ final class RestartCommand implements Callable<Integer> {
     @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The business date.")
     LocalDate date;
 
+    @Option(names = "--timings", description = "Also print each step's duration and items per second.")
+    boolean timings;
+
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext store = Store.open()) {
-            return Printer.print(store.getBean(NightlyService.class).restart(date));
+            return Printer.print(store.getBean(NightlyService.class).restart(date), timings);
         }
     }
 }

@@ -42,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
             }
             int exit = NightlyService.OK;
             for (LocalDate each : dates) {
-                exit = Printer.print(service.run(each, inbox, archive, options.allowMissing));
+                exit = Printer.print(service.run(each, inbox, archive, options.allowMissing), options.timings);
                 if (exit != NightlyService.OK) {
                     break;
                 }

@@ -47,11 +47,15 @@ public class NightlyService {
 
     private static final Pattern DATE_FOLDER = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
-    /** What happened, for the command line to print: a message, and the run's summary when it ran. */
-    public record Result(int exitCode, String message, RunSummary summary) {
+    /** What happened, for the command line to print: a message, the run's summary and step timings. */
+    public record Result(int exitCode, String message, RunSummary summary, List<StepTiming> steps) {
         static Result refused(int exitCode, String message) {
-            return new Result(exitCode, message, null);
+            return new Result(exitCode, message, null, List.of());
         }
+    }
+
+    /** How long one step of this execution took and how many items it read. */
+    public record StepTiming(String step, java.time.Duration duration, long read) {
     }
 
     private record Day(boolean completed, Integer lastAttempt, String bundlePath) {
@@ -268,8 +272,13 @@ public class NightlyService {
     private Result finished(JobExecution execution) {
         NightlyRun run = NightlyRun.of(execution.getJobParameters());
         if (execution.getStatus() == BatchStatus.COMPLETED) {
+            List<StepTiming> steps = execution.getStepExecutions().stream()
+                    .filter(step -> step.getStartTime() != null && step.getEndTime() != null)
+                    .map(step -> new StepTiming(step.getStepName(),
+                            java.time.Duration.between(step.getStartTime(), step.getEndTime()), step.getReadCount()))
+                    .toList();
             return new Result(OK, run.businessDate() + " completed" + laterDatesWarning(run.businessDate()),
-                    RunSummary.of(jdbc, run.businessDate()));
+                    RunSummary.of(jdbc, run.businessDate()), steps);
         }
         List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
         for (Throwable failure : failures) {

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Reproducible benchmark: generates one business date of synthetic data (fixed seed), runs the nightly job
+# on it against H2 and against PostgreSQL, and prints per-step items/s, end-to-end seconds (JVM start
+# included) and peak memory (RSS of the process, and the heap).
+#
+#   jobs/benchmark.sh [ORDER_LINES] [h2|postgres|both]     default: 1000000 both
+#
+# PostgreSQL: BENCH_POSTGRES_URL (default jdbc:postgresql://127.0.0.1:5432/test), BENCH_POSTGRES_USER
+# (default postgres); a schema recon_bench is dropped and recreated. Extra JVM options: BENCH_JAVA_OPTS
+# (e.g. -Xmx512m). Work files go to BENCH_DIR (default target/benchmark).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+lines="${1:-1000000}"
+stores="${2:-both}"
+dir="${BENCH_DIR:-target/benchmark}"
+pg_url="${BENCH_POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432/test}"
+pg_user="${BENCH_POSTGRES_USER:-postgres}"
+date=2026-11-20
+
+[ -f target/recon.jar ] || ./mvnw -q -B -DskipTests package
+rm -rf "$dir" && mkdir -p "$dir"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -n 1)"
+
+elapsed() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
+
+start=$(date +%s.%N)
+java -jar target/recon.jar generate --out "$dir/inbox" --from "$date" --order-lines "$lines" --seed 7
+echo "generate: $(elapsed "$start") s for $lines order lines"
+
+# Runs recon, samples its peak RSS from /proc, prints the wall time.
+measure() {
+  local name=$1; shift
+  local t0 peak=0 pid
+  t0=$(date +%s.%N)
+  # shellcheck disable=SC2086
+  java ${BENCH_JAVA_OPTS:-} -jar target/recon.jar run --date "$date" --inbox "$dir/inbox" \
+    --archive "$dir/archive-$name" --timings "$@" > "$dir/$name.log" 2>&1 &
+  pid=$!
+  while kill -0 "$pid" 2>/dev/null; do
+    rss=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+    [ -n "$rss" ] && [ "$rss" -gt "$peak" ] && peak=$rss
+    sleep 0.2
+  done
+  wait "$pid" && status=0 || status=$?
+  echo
+  echo "== $name: exit $status, $(elapsed "$t0") s end to end, peak RSS $((peak / 1024)) MB"
+  sed -n '/^input/,$p' "$dir/$name.log"
+}
+
+if [ "$stores" = h2 ] || [ "$stores" = both ]; then
+  measure h2 "--spring.datasource.url=jdbc:h2:file:$PWD/$dir/h2/store;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
+fi
+if [ "$stores" = postgres ] || [ "$stores" = both ]; then
+  psql_url="${pg_url#jdbc:}"
+  psql "${psql_url}" -U "$pg_user" -qc "DROP SCHEMA IF EXISTS recon_bench CASCADE; CREATE SCHEMA recon_bench;" 2>/dev/null
+  sep='?'; [[ "$pg_url" == *\?* ]] && sep='&'
+  measure postgres "--spring.datasource.url=${pg_url}${sep}currentSchema=recon_bench&reWriteBatchedInserts=true" \
+    "--spring.datasource.username=$pg_user" --spring.flyway.schemas=recon_bench --spring.flyway.default-schema=recon_bench
+fi
