@@ -16,9 +16,6 @@ import java.util.stream.Stream;
  */
 public final class Bundles {
 
-    /** Written into each bundle so that a restarted run can recognise the bundle it already published. */
-    public static final String RUN_MARKER = ".recon-run";
-
     private Bundles() {
     }
 
@@ -34,17 +31,24 @@ public final class Bundles {
         return revision == 1 ? businessDate.toString() : businessDate + ".r" + revision;
     }
 
-    /** Moves the staging folder to the next free revision of the date; returns the bundle's path. */
-    public static Path publish(Path archive, LocalDate businessDate, Path staging) throws IOException {
-        for (int revision = 1; ; revision++) {
-            Path target = archive.resolve(folderName(businessDate, revision));
-            if (!Files.exists(target)) {
-                return Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            }
+    /** The next revision of the date that no bundle holds yet (the date's run lock keeps it free). */
+    public static int nextRevision(Path archive, LocalDate businessDate) {
+        int revision = 1;
+        while (Files.exists(archive.resolve(folderName(businessDate, revision)))) {
+            revision++;
         }
+        return revision;
     }
 
-    /** The bundle a run already published, if a crash came between the move and recording it. */
+    /** Moves the finished staging folder into place in one atomic rename; returns the bundle's path. */
+    public static Path publish(Path archive, LocalDate businessDate, int revision, Path staging) throws IOException {
+        return Files.move(staging, archive.resolve(folderName(businessDate, revision)), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * The bundle a run already published, if a crash came between the move and recording it: the bundle
+     * whose bag-info names the run.
+     */
     public static Optional<Path> publishedBy(Path archive, LocalDate businessDate, String runIdentity)
             throws IOException {
         if (!Files.isDirectory(archive)) {
@@ -65,10 +69,12 @@ public final class Bundles {
 
     private static boolean markerSays(Path folder, String runIdentity) {
         try {
-            Path marker = folder.resolve(RUN_MARKER);
-            return Files.exists(marker) && Files.readString(marker).strip().equals(runIdentity);
+            return Files.isRegularFile(folder.resolve(BagIt.BAG_INFO_TXT))
+                    && BagIt.readInfo(folder).getOrDefault(RUN_ID, java.util.List.of()).contains(runIdentity);
         } catch (IOException e) {
             return false;
         }
     }
+
+    public static final String RUN_ID = "Run-Id";
 }

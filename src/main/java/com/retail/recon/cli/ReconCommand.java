@@ -15,6 +15,7 @@ import java.util.List;
 @Command(name = "recon", mixinStandardHelpOptions = true, versionProvider = ReconCommand.Version.class,
         description = "Nightly reconciliation and records archiver for order cancellations.",
         subcommands = {RunCommand.class, RerunCommand.class, RestartCommand.class, StatusCommand.class,
+                VerifyCommand.class,
                 GenerateCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
@@ -71,8 +72,7 @@ public final class ReconCommand {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = ReconCommand.class.getPackage().getImplementationVersion();
-            return new String[]{"recon " + (version == null ? "development build" : version)};
+            return new String[]{"recon " + com.retail.recon.system.ProductVersion.get()};
         }
     }
 }

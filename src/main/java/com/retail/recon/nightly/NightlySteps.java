@@ -1,6 +1,8 @@
 package com.retail.recon.nightly;
 
+import com.retail.recon.archive.BagIt;
 import com.retail.recon.archive.Bundles;
+import com.retail.recon.system.ProductVersion;
 import com.retail.recon.ingest.InboxFileReader;
 import com.retail.recon.ingest.IngestSettlement;
 import com.retail.recon.ingest.InputFile;
@@ -18,6 +20,10 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -88,6 +94,28 @@ public class NightlySteps {
         return RepeatStatus.FINISHED;
     }
 
+    /**
+     * The run's identity in bag-info.txt. Only Bagging-Date (and Run-Id, for a rerun) differ between two
+     * runs of the same inputs.
+     */
+    private static Map<String, List<String>> bagInfo(StepExecution step, NightlyRun run, String identity,
+                                                     int revision) {
+        Map<String, List<String>> info = new LinkedHashMap<>();
+        info.put("Bagging-Date", List.of(LocalDate.now(ZoneOffset.UTC).toString()));
+        info.put("Business-Date", List.of(run.businessDate().toString()));
+        info.put(Bundles.RUN_ID, List.of(identity));
+        info.put("Revision", List.of(Integer.toString(revision)));
+        info.put("Product-Version", List.of("recon " + ProductVersion.get()));
+        info.put("Bag-Software-Agent", List.of("recon " + ProductVersion.get()));
+        List<String> sources = new ArrayList<>();
+        for (InputFile file : InputFile.values()) {
+            String sha = step.getJobParameters().getString(file.fileName() + ".sha256");
+            sources.add(file.fileName() + " sha256:" + (sha == null ? "unknown" : sha));
+        }
+        info.put("Source-File", sources);
+        return info;
+    }
+
     /** Moves the finished staging folder into place (atomically) and marks the date completed. */
     RepeatStatus publishBundle(StepContribution contribution, ChunkContext context) throws IOException {
         StepExecution step = context.getStepContext().getStepExecution();
@@ -100,8 +128,9 @@ public class NightlySteps {
         if (already.isPresent() && !Files.exists(staging)) {
             bundle = already.get();
         } else {
-            Files.writeString(staging.resolve(Bundles.RUN_MARKER), identity + "\n");
-            bundle = Bundles.publish(run.archive(), run.businessDate(), staging);
+            int revision = Bundles.nextRevision(run.archive(), run.businessDate());
+            BagIt.make(staging, bagInfo(step, run, identity, revision));
+            bundle = Bundles.publish(run.archive(), run.businessDate(), revision, staging);
             faults.haltIfConfiguredFor(step.getStepName());
         }
         jdbc.update("UPDATE business_day SET completed = TRUE, revision = ?, bundle_path = ? WHERE business_date = ?",

@@ -1,0 +1,145 @@
+package com.retail.recon.archive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The small part of BagIt (RFC 8493) recon needs: make a folder whose payload is under {@code data/} into a
+ * bag with SHA-256 manifests, and read a bag's files back for verification. (The Library of Congress
+ * library is unmaintained and pulls a pre-release Jackson; the tests check our bags with it.)
+ */
+public final class BagIt {
+
+    public static final String BAGIT_TXT = "bagit.txt";
+    public static final String BAG_INFO_TXT = "bag-info.txt";
+    public static final String MANIFEST = "manifest-sha256.txt";
+    public static final String TAG_MANIFEST = "tagmanifest-sha256.txt";
+    static final String DECLARATION = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n";
+
+    private BagIt() {
+    }
+
+    /**
+     * Writes bagit.txt, the payload manifest, bag-info.txt (the given fields plus Payload-Oxum) and the tag
+     * manifest. Lines of the manifests are sorted by path, so that a bag's tag files depend only on its
+     * contents and its bag-info fields.
+     *
+     * @param info bag-info fields in order; a label may repeat (list values)
+     */
+    public static void make(Path bag, Map<String, List<String>> info) throws IOException {
+        Map<String, String> payload = checksums(bag, payloadFiles(bag));
+        long octets = 0;
+        for (String path : payload.keySet()) {
+            octets += Files.size(bag.resolve(path));
+        }
+        Files.writeString(bag.resolve(BAGIT_TXT), DECLARATION);
+        Files.writeString(bag.resolve(MANIFEST), manifest(payload));
+        Map<String, List<String>> fields = new LinkedHashMap<>(info);
+        fields.put("Payload-Oxum", List.of(octets + "." + payload.size()));
+        StringBuilder bagInfo = new StringBuilder();
+        fields.forEach((label, values) -> values.forEach(value ->
+                bagInfo.append(label).append(": ").append(value).append('\n')));
+        Files.writeString(bag.resolve(BAG_INFO_TXT), bagInfo.toString());
+        Files.writeString(bag.resolve(TAG_MANIFEST),
+                manifest(checksums(bag, List.of(BAGIT_TXT, BAG_INFO_TXT, MANIFEST))));
+    }
+
+    /** The payload: every regular file under data/, as bag-relative paths with '/' separators, sorted. */
+    public static List<String> payloadFiles(Path bag) throws IOException {
+        Path data = bag.resolve("data");
+        if (!Files.isDirectory(data)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(data)) {
+            return files.filter(Files::isRegularFile).map(file -> relative(bag, file)).sorted().toList();
+        }
+    }
+
+    static String relative(Path bag, Path file) {
+        return bag.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+    }
+
+    static Map<String, String> checksums(Path bag, List<String> paths) {
+        Map<String, String> sums = new LinkedHashMap<>();
+        for (String path : paths) {
+            sums.put(path, sha256(bag.resolve(path)));
+        }
+        return sums;
+    }
+
+    private static String manifest(Map<String, String> checksums) {
+        StringBuilder text = new StringBuilder();
+        checksums.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> text.append(e.getValue()).append("  ").append(encode(e.getKey())).append('\n'));
+        return text.toString();
+    }
+
+    /** RFC 8493 §2.1.3: in manifest paths, CR, LF and '%' are percent-encoded. */
+    static String encode(String path) {
+        return path.replace("%", "%25").replace("\n", "%0A").replace("\r", "%0D");
+    }
+
+    static String decode(String path) {
+        return path.replace("%0A", "\n").replace("%0a", "\n").replace("%0D", "\r").replace("%0d", "\r")
+                .replace("%25", "%");
+    }
+
+    /** Manifest lines as path -> checksum; malformed lines are returned under the key "" for the caller. */
+    static Map<String, String> readManifest(Path manifest) throws IOException {
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] parts = line.trim().split("\\s+", 2);
+            entries.put(parts.length == 2 ? decode(parts[1]) : "", parts[0].toLowerCase());
+        }
+        return entries;
+    }
+
+    /** bag-info.txt as label -> values (continuation lines are joined). */
+    public static Map<String, List<String>> readInfo(Path bag) throws IOException {
+        Map<String, List<String>> info = new LinkedHashMap<>();
+        String label = null;
+        for (String line : Files.readAllLines(bag.resolve(BAG_INFO_TXT), StandardCharsets.UTF_8)) {
+            if ((line.startsWith(" ") || line.startsWith("\t")) && label != null) {
+                List<String> values = info.get(label);
+                values.set(values.size() - 1, values.get(values.size() - 1) + " " + line.trim());
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                label = line.substring(0, colon).trim();
+                info.computeIfAbsent(label, k -> new ArrayList<>()).add(line.substring(colon + 1).trim());
+            }
+        }
+        return info;
+    }
+
+    public static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            byte[] buffer = new byte[1 << 16];
+            while (in.read(buffer) >= 0) {
+                // digesting
+            }
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
