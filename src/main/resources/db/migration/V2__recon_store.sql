@@ -131,7 +131,7 @@ CREATE TABLE recon_refund (
     txn_id              VARCHAR        ${text_order} NOT NULL,
     order_id            VARCHAR        NOT NULL,
     request_id          VARCHAR,
-    assigned_request_id VARCHAR,
+    assigned_request_id VARCHAR        ${text_order},
     method              VARCHAR(20)    NOT NULL,
     amount              DECIMAL(38, 4) NOT NULL,
     currency            VARCHAR(3)     NOT NULL,
@@ -139,6 +139,20 @@ CREATE TABLE recon_refund (
     created_at          BIGINT         NOT NULL,
     settled_at          BIGINT,
     PRIMARY KEY (business_date, txn_id)
+);
+
+-- The cancelled lines of each request that became REFUNDED on the date, as its receipt shows them.
+CREATE TABLE recon_receipt_line (
+    business_date   DATE           NOT NULL,
+    request_id      VARCHAR        ${text_order} NOT NULL,
+    line_no         INT            NOT NULL,
+    sku             VARCHAR        NOT NULL,
+    quantity        INT            NOT NULL,
+    unit_price      DECIMAL(38, 4) NOT NULL,
+    tax             DECIMAL(38, 4) NOT NULL,
+    fee             DECIMAL(38, 4) NOT NULL,
+    currency        VARCHAR(3)     NOT NULL,
+    PRIMARY KEY (business_date, request_id, line_no)
 );
 
 -- request_id and txn_id are '' when not applicable, so that they sort first on every store.

@@ -200,8 +200,10 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    ReconcileWriter reconcileWriter(@Value("#{stepExecution}") StepExecution step, JdbcTemplate jdbc) {
-        return new ReconcileWriter(new ResultStore(jdbc), NightlyRun.of(step.getJobParameters()).businessDate());
+    ReconcileWriter reconcileWriter(@Value("#{stepExecution}") StepExecution step, JdbcTemplate jdbc,
+                                    CancellationRules rules) {
+        return new ReconcileWriter(new ResultStore(jdbc), NightlyRun.of(step.getJobParameters()).businessDate(),
+                rules);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.retail.recon.nightly;
 
+import com.retail.recon.reconcile.CancellationRules;
 import com.retail.recon.reconcile.FinanceException;
 import com.retail.recon.reconcile.ReportedRequest;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -14,10 +15,12 @@ public class ReconcileWriter implements ItemWriter<List<ReportedRequest>> {
 
     private final ResultStore store;
     private final LocalDate businessDate;
+    private final CancellationRules rules;
 
-    public ReconcileWriter(ResultStore store, LocalDate businessDate) {
+    public ReconcileWriter(ResultStore store, LocalDate businessDate, CancellationRules rules) {
         this.store = store;
         this.businessDate = businessDate;
+        this.rules = rules;
     }
 
     @Override
@@ -25,16 +28,22 @@ public class ReconcileWriter implements ItemWriter<List<ReportedRequest>> {
         List<ReportedRequest> requests = new ArrayList<>();
         List<ResultStore.RefundRow> refunds = new ArrayList<>();
         List<FinanceException> exceptions = new ArrayList<>();
+        List<ResultStore.ReceiptLine> receiptLines = new ArrayList<>();
         for (List<ReportedRequest> order : chunk) {
             for (ReportedRequest reported : order) {
                 requests.add(reported);
                 String requestId = reported.today().request().requestId();
                 reported.today().refunds().forEach(refund -> refunds.add(new ResultStore.RefundRow(refund, requestId)));
                 exceptions.addAll(reported.exceptions());
+                if (reported.becameRefunded()) {
+                    reported.today().lines().forEach(line ->
+                            receiptLines.add(new ResultStore.ReceiptLine(requestId, line, rules.fee(line))));
+                }
             }
         }
         store.insertRequests(businessDate, requests);
         store.insertRefunds(businessDate, refunds);
         store.insertExceptions(businessDate, exceptions);
+        store.insertReceiptLines(businessDate, receiptLines);
     }
 }

@@ -1,5 +1,6 @@
 package com.retail.recon.nightly;
 
+import com.retail.recon.domain.OrderLine;
 import com.retail.recon.domain.RefundTxn;
 import com.retail.recon.reconcile.Evaluation;
 import com.retail.recon.reconcile.FinanceException;
@@ -28,7 +29,8 @@ public class ResultStore {
     }
 
     public void clear(LocalDate businessDate) {
-        for (String table : List.of("recon_request", "recon_refund", "recon_exception", "recon_candidate")) {
+        for (String table : List.of("recon_request", "recon_refund", "recon_exception", "recon_candidate",
+                "recon_receipt_line")) {
             jdbc.update("DELETE FROM " + table + " WHERE business_date = ?", businessDate);
         }
     }
@@ -127,6 +129,27 @@ public class ResultStore {
             ps.setString(9, refund.status().name());
             ps.setLong(10, refund.createdAt().getEpochSecond());
             setInstant(ps, 11, refund.settledAt());
+        });
+    }
+
+    /** The lines a receipt shows, with the fee the policy kept on each. */
+    public record ReceiptLine(String requestId, OrderLine line, java.math.BigDecimal fee) {
+    }
+
+    public void insertReceiptLines(LocalDate businessDate, List<ReceiptLine> lines) {
+        jdbc.batchUpdate("""
+                INSERT INTO recon_receipt_line (business_date, request_id, line_no, sku, quantity, unit_price, tax, fee,
+                    currency)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", lines, lines.size(), (ps, row) -> {
+            ps.setDate(1, Date.valueOf(businessDate));
+            ps.setString(2, row.requestId());
+            ps.setInt(3, row.line().lineNo());
+            ps.setString(4, row.line().sku());
+            ps.setInt(5, row.line().quantity());
+            ps.setBigDecimal(6, row.line().unitPrice());
+            ps.setBigDecimal(7, row.line().tax());
+            ps.setBigDecimal(8, row.fee());
+            ps.setString(9, row.line().currency());
         });
     }
 

@@ -111,6 +111,11 @@ public final class CancellationRules {
         return currencies.scale(currency, total);
     }
 
+    /** The cancellation fee the policy keeps on one line (as receipts show it). */
+    public BigDecimal fee(OrderLine line) {
+        return fee(line, line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())), line.currency());
+    }
+
     /** fee = round(quantity × unit_price × fee-percent / 100) to the currency's minor unit, half-up. */
     private BigDecimal fee(OrderLine line, BigDecimal price, String currency) {
         BigDecimal feePercent = policy.category(line.category()).feePercent();
