@@ -10,7 +10,10 @@ import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The nightly job through the command line on the embedded store: exit codes, refusals, bundles. */
+/**
+ * The nightly job through the command line: exit codes, refusals, reruns, late dates. Runs on the embedded
+ * store here and on PostgreSQL in {@link NightlyJobPostgresTests}.
+ */
 class NightlyJobFunctionalTests {
 
     private static final LocalDate D1 = LocalDate.of(2026, 11, 20);
@@ -20,7 +23,7 @@ class NightlyJobFunctionalTests {
     @TempDir
     Path folder;
 
-    private TestStore store() {
+    TestStore store() {
         return TestStore.h2(folder);
     }
 
