@@ -85,6 +85,17 @@ class EscalationsTests {
     }
 
     @Test
+    void severalTriggers_joinTheirActions() {
+        CancellationRequest request = confirmed("R-1", "O-1", hoursBeforeCutoff(60), hoursBeforeCutoff(50));
+        List<OrderLine> shipped = List.of(shipped(usdLine("O-1", 1, "100.00"), hoursBeforeCutoff(2)));
+        Evaluation e = RULES.evaluate(request, shipped, List.of(), CUTOFF);
+        assertThat(e.outcome()).isEqualTo(Outcome.STUCK_NO_REFUND);
+        assertThat(Escalations.priority(e)).isEqualTo(Escalations.Priority.HIGH);
+        assertThat(Escalations.suggestedAction(e)).isEqualTo("Start the refund: confirmed with no refund activity; "
+                + "Stop the shipment or arrange a return: shipped after the cancellation was confirmed");
+    }
+
+    @Test
     void orderNotFound_isFlaggedOnlyWhenConfirmed() {
         CancellationRequest confirmed = confirmed("R-1", "O-1", hoursBeforeCutoff(6), hoursBeforeCutoff(5));
         Evaluation e = RULES.evaluate(confirmed, List.of(), List.of(), CUTOFF);

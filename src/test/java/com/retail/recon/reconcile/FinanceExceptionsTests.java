@@ -62,6 +62,17 @@ class FinanceExceptionsTests {
     }
 
     @Test
+    void confirmedAgainstPolicy_forShippedBeforeRequestAndWindowExpired() {
+        List<OrderLine> shippedEarly = List.of(shipped(usdLine("O-1", 1, "100.00"), hoursBeforeCutoff(7)));
+        assertThat(exceptions(CONFIRMED, shippedEarly)).extracting(FinanceException::detail)
+                .containsExactly("confirmed despite SHIPPED_BEFORE_REQUEST");
+        List<OrderLine> lateGrocery = List.of(placedAt(line("O-1", 1, "GROCERY", 1, "100.00", "0.00", "USD"),
+                hoursBeforeCutoff(7)));
+        assertThat(exceptions(CONFIRMED, lateGrocery)).extracting(FinanceException::detail)
+                .containsExactly("confirmed despite WINDOW_EXPIRED");
+    }
+
+    @Test
     void confirmedAgainstPolicy_notForShippedAfterConfirmation() {
         List<OrderLine> shipped = List.of(shipped(usdLine("O-1", 1, "100.00"), hoursBeforeCutoff(1)));
         assertThat(exceptions(CONFIRMED, shipped, settled("T-1", "R-1", "100.00"))).isEmpty();

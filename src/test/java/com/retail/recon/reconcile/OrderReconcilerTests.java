@@ -93,6 +93,37 @@ class OrderReconcilerTests {
     }
 
     @Test
+    void aRequestThatDidNotExistYesterday_isNewWhenFlagged_andGetsAReceiptWhenRefunded() {
+        CancellationRequest stuck = requested("R-1", "O-1", hoursBeforeCutoff(30));
+        ReportedRequest flagged = reconcile(List.of(LINE), List.of(stuck), List.of()).get(0);
+        assertThat(flagged.yesterday()).isNull();
+        assertThat(flagged.isNewlyFlagged()).isTrue();
+
+        CancellationRequest done = confirmed("R-1", "O-1", hoursBeforeCutoff(3), hoursBeforeCutoff(2));
+        assertThat(reconcile(List.of(LINE), List.of(done), List.of(settled("T-1", "R-1", "100.00"))).get(0)
+                .becameRefunded()).isTrue();
+    }
+
+    @Test
+    void aTerminalRequest_isTouchedByARefundOfItArrivingToday() {
+        CancellationRequest request = dated(rejected("R-1", "O-1", hoursBeforeCutoff(40), hoursBeforeCutoff(39)),
+                D_MINUS_1);
+        RefundTxn failed = refund("T-1", "R-1", "5.00", com.retail.recon.domain.RefundStatus.FAILED,
+                hoursBeforeCutoff(1));
+        List<ReportedRequest> reported = reconcile(List.of(LINE), List.of(request), List.of(failed));
+        assertThat(reported).singleElement().satisfies(r -> assertThat(r.today().isTerminal()).isTrue());
+    }
+
+    @Test
+    void aRejectedRequestStillCountsAsTheOrdersOnlyRequest() {
+        CancellationRequest request = rejected("R-1", "O-1", hoursBeforeCutoff(6), hoursBeforeCutoff(5));
+        ReportedRequest r = reconcile(List.of(LINE), List.of(request), List.of(settled("T-1", null, "40.00"))).get(0);
+        assertThat(r.today().refunds()).extracting(RefundTxn::txnId).containsExactly("T-1");
+        assertThat(r.exceptions()).extracting(FinanceException::type)
+                .containsExactly(FinanceException.ExceptionType.REFUND_NOT_CONFIRMED);
+    }
+
+    @Test
     void openRequestsAreReportedEveryDay() {
         CancellationRequest request = dated(requested("R-1", "O-1", hoursBeforeCutoff(30)), D_MINUS_1);
         assertThat(reconcile(List.of(LINE), List.of(request), List.of())).singleElement()

@@ -43,6 +43,26 @@ class OutcomeTableTests {
     }
 
     @Test
+    void row2_currencyMismatch_alsoForAPendingRefund() {
+        RefundTxn euros = withCurrency(pending("T-1", "R-1", "100.00", hoursBeforeCutoff(1)), "EUR");
+        assertThat(outcome(CONFIRMED, ORDER, euros)).isEqualTo(Outcome.CURRENCY_MISMATCH);
+    }
+
+    @Test
+    void row7_refunded_whenNothingIsExpectedAndNothingPaid() {
+        assertThat(outcome(CONFIRMED, List.of(usdLine("O-1", 1, "0.00")))).isEqualTo(Outcome.REFUNDED);
+    }
+
+    @Test
+    void row8_theOldestPendingRefund_tiesGoToTheSmallerTxnId() {
+        Instant same = secondsBeforeCutoff(24 * 3600 + 1);
+        RefundTxn card = pending("T-2", "R-1", "50.00", same);
+        RefundTxn credit = withMethod(pending("T-1", "R-1", "50.00", same), RefundMethod.ACCOUNT_CREDIT);
+        // T-1 (account credit, 24 h SLA) decides: stuck; were T-2 (card, 120 h) chosen it would be pending
+        assertThat(outcome(CONFIRMED, ORDER, card, credit)).isEqualTo(Outcome.STUCK_REFUND_PENDING);
+    }
+
+    @Test
     void row3_rejected() {
         assertThat(outcome(rejected("R-1", "O-1", hoursBeforeCutoff(12), DECIDED), ORDER))
                 .isEqualTo(Outcome.REJECTED);
