@@ -78,6 +78,7 @@ public class NightlyJobConfiguration {
                               JdbcCursorItemReader<String[]> ledgerReader,
                               FlatFileItemWriter<String[]> ledgerWriter,
                               ReconProperties properties, FaultInjection faults) {
+        ProgressLog progress = new ProgressLog(10);
         int chunk = properties.chunkSize();
         JobBuilder job = new JobBuilder(NightlyRun.JOB_NAME, jobRepository);
         var flow = job
@@ -95,21 +96,21 @@ public class NightlyJobConfiguration {
                         .<OrderHistory, List<ReportedRequest>>chunk(Math.max(1, chunk / 4))
                         .transactionManager(transactionManager)
                         .reader(orderHistoryReader).processor(orderReconciler).writer(reconcileWriter)
-                        .listener((StepListener) faults)
+                        .listener((StepListener) faults).listener((StepListener) progress)
                         .build())
                 .next(new StepBuilder("unassigned-refunds", jobRepository)
                         .<UnassignedRefunds.Facts, RefundAssignment.Unassigned>chunk(chunk)
                         .transactionManager(transactionManager)
                         .reader(unassignedRefundReader).processor(UnassignedRefunds.processor())
                         .writer(unassignedRefundWriter)
-                        .listener((StepListener) faults)
+                        .listener((StepListener) faults).listener((StepListener) progress)
                         .build());
         for (Ledger ledger : Ledger.values()) {
             flow = flow.next(new StepBuilder(LEDGER + ledger.name().toLowerCase(), jobRepository)
                     .<String[], String[]>chunk(chunk)
                     .transactionManager(transactionManager)
                     .reader(ledgerReader).writer(ledgerWriter)
-                    .listener((StepListener) faults)
+                    .listener((StepListener) faults).listener((StepListener) progress)
                     .build());
         }
         return flow.next(new StepBuilder("publish-bundle", jobRepository)
@@ -122,11 +123,12 @@ public class NightlyJobConfiguration {
                                ItemStreamReader<InboxFileReader.HeaderedRecord> reader,
                                ItemProcessor<InboxFileReader.HeaderedRecord, IngestedRow> processor,
                                ItemWriter<IngestedRow> writer, FaultInjection faults) {
+        ProgressLog progress = new ProgressLog(10);
         return new StepBuilder(INGEST + file.name().toLowerCase(), jobRepository)
                 .<InboxFileReader.HeaderedRecord, IngestedRow>chunk(chunk)
                 .transactionManager(transactionManager)
                 .reader(reader).processor(processor).writer(writer)
-                .listener((StepListener) faults)
+                .listener((StepListener) faults).listener((StepListener) progress)
                 .build();
     }
 

@@ -1,0 +1,41 @@
+package com.retail.recon.nightly;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepExecution;
+
+/** A line every few seconds while a long step runs: items done so far and the rate. */
+public class ProgressLog implements StepExecutionListener, ChunkListener<Object, Object> {
+
+    private static final Logger log = LoggerFactory.getLogger(ProgressLog.class);
+
+    private final long everyNanos;
+    private long started;
+    private long lastLogged;
+
+    public ProgressLog(long everySeconds) {
+        this.everyNanos = everySeconds * 1_000_000_000L;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        started = System.nanoTime();
+        lastLogged = started;
+    }
+
+    @Override
+    public void afterChunk(ChunkContext context) {
+        long now = System.nanoTime();
+        if (now - lastLogged < everyNanos) {
+            return;
+        }
+        lastLogged = now;
+        StepExecution step = context.getStepContext().getStepExecution();
+        double seconds = (now - started) / 1e9;
+        log.info("{}: {} items in {}s ({} items/s)", step.getStepName(), step.getReadCount(),
+                Math.round(seconds), Math.round(step.getReadCount() / seconds));
+    }
+}
