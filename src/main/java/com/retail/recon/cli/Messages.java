@@ -16,6 +16,10 @@ final class Messages {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (message.contains("The file is locked") || message.contains("Database may be already in use")) {
+            return "the embedded store is in use by another recon process (an H2 store serves one process at a "
+                    + "time; use PostgreSQL to share a store): " + message;
+        }
         if (isStoreProblem(e)) {
             return "the store cannot be used: " + message;
         }

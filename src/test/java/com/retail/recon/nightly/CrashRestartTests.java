@@ -99,6 +99,24 @@ class CrashRestartTests {
         assertThat(listing(archive)).containsExactly(DATE);
     }
 
+    @Test
+    void onTheEmbeddedStore_aSecondProcessIsRefused_becauseTheStoreServesOneProcess() throws Exception {
+        TestStore store = TestStore.h2(folder);
+        Path archive = folder.resolve("archive");
+        Process first = SeparateJvm.start(store, folder.resolve("first.log"), "run", "--date=" + DATE,
+                "--inbox=" + INBOX, "--archive=" + archive,
+                "--recon.fault.pause-step=reconcile", "--recon.fault.pause-millis=6000");
+        waitForLine(folder.resolve("first.log"), "orders to reconcile");
+
+        int second = SeparateJvm.run(store, folder.resolve("second.log"), "status");
+
+        assertThat(second).isEqualTo(2);
+        assertThat(Files.readString(folder.resolve("second.log")))
+                .contains("the embedded store is in use by another recon process");
+        assertThat(first.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(first.exitValue()).isZero();
+    }
+
     private static void waitForLine(Path log, String text) throws Exception {
         for (int i = 0; i < 600; i++) {
             if (Files.exists(log) && Files.readString(log).contains(text)) {
