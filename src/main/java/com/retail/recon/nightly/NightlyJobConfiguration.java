@@ -43,6 +43,8 @@ import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The nightly job for one business date, step by step:
@@ -53,6 +55,8 @@ import java.util.List;
  *   <li>{@code select-candidates}, {@code reconcile}, {@code unassigned-refunds}: the rules, one order at a
  *       time (chunks of orders);</li>
  *   <li>{@code ledger-*}: the six CSV ledgers into the staging bundle (chunks);</li>
+ *   <li>{@code receipts}: a PDF/A receipt per request that became REFUNDED (chunks, rendered on every core);
+ *       {@code report}: the daily report PDF;</li>
  *   <li>{@code publish-bundle}: the staging folder moved into place, the date marked completed.</li>
  * </ol>
  * Components that need the run's parameters are step-scoped and find which file or ledger they serve
@@ -77,6 +81,7 @@ public class NightlyJobConfiguration {
                               ItemWriter<RefundAssignment.Unassigned> unassignedRefundWriter,
                               JdbcCursorItemReader<String[]> ledgerReader,
                               FlatFileItemWriter<String[]> ledgerWriter,
+                              ReceiptReader receiptReader, ReceiptWriter receiptWriter,
                               ReconProperties properties, FaultInjection faults) {
         ProgressLog progress = new ProgressLog(10);
         int chunk = properties.chunkSize();
@@ -113,6 +118,14 @@ public class NightlyJobConfiguration {
                     .listener((StepListener) faults).listener((StepListener) progress)
                     .build());
         }
+        flow = flow.next(new StepBuilder("receipts", jobRepository)
+                        .<ReceiptReader.NamedReceipt, ReceiptReader.NamedReceipt>chunk(Math.max(1, chunk / 4))
+                        .transactionManager(transactionManager)
+                        .reader(receiptReader).writer(receiptWriter)
+                        .listener((StepListener) faults).listener((StepListener) progress)
+                        .build())
+                .next(new StepBuilder("report", jobRepository)
+                        .tasklet(steps::writeReport, transactionManager).build());
         return flow.next(new StepBuilder("publish-bundle", jobRepository)
                         .tasklet(steps::publishBundle, transactionManager).build())
                 .build();
@@ -142,9 +155,10 @@ public class NightlyJobConfiguration {
 
     @Bean
     NightlySteps nightlySteps(JdbcTemplate jdbc, ReconProperties properties, JobRepository jobRepository,
-                              FaultInjection faults) {
+                              FaultInjection faults, Currencies currencies) {
         return new NightlySteps(jdbc, new IngestSettlement(jdbc, new InputStore(jdbc)), new ResultStore(jdbc),
-                properties.rejectThresholdPercent(), jobRepository, faults);
+                properties.rejectThresholdPercent(), jobRepository, faults, new LedgerRows(currencies),
+                properties.policy().zone());
     }
 
     /** Off unless the recon.fault.* properties are set (crash and concurrency tests). */
@@ -221,6 +235,38 @@ public class NightlyJobConfiguration {
     UnassignedRefunds.Writer unassignedRefundWriter(@Value("#{stepExecution}") StepExecution step,
                                                     JdbcTemplate jdbc) {
         return new UnassignedRefunds.Writer(new ResultStore(jdbc), NightlyRun.of(step.getJobParameters()).businessDate());
+    }
+
+    // --- receipts ---
+
+    @Bean
+    @StepScope
+    ReceiptReader receiptReader(@Value("#{stepExecution}") StepExecution step, DataSource dataSource,
+                                ReconProperties properties, Currencies currencies) {
+        return new ReceiptReader(dataSource, NightlyRun.of(step.getJobParameters()).businessDate(),
+                properties.chunkSize(), currencies);
+    }
+
+    @Bean
+    @StepScope
+    ReceiptWriter receiptWriter(@Value("#{stepExecution}") StepExecution step, ExecutorService receiptThreads,
+                                ReconProperties properties) {
+        NightlyRun run = NightlyRun.of(step.getJobParameters());
+        var staging = com.retail.recon.archive.Bundles.staging(run.archive(), run.businessDate(),
+                step.getJobExecution().getJobInstance().getInstanceId());
+        return new ReceiptWriter(staging.resolve("data").resolve("receipts"), receiptThreads,
+                properties.policy().zone());
+    }
+
+    /** Receipts render on every core: one renderer (with its parsed fonts) per thread. */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService receiptThreads() {
+        int threads = Runtime.getRuntime().availableProcessors();
+        return Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "receipt-renderer");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     // --- ledgers ---

@@ -6,6 +6,11 @@ import com.retail.recon.system.ProductVersion;
 import com.retail.recon.ingest.InboxFileReader;
 import com.retail.recon.ingest.IngestSettlement;
 import com.retail.recon.ingest.InputFile;
+import com.retail.recon.ledger.Ledger;
+import com.retail.recon.ledger.LedgerRows;
+import com.retail.recon.report.DailyReportData;
+import com.retail.recon.report.DailyReportRenderer;
+import org.springframework.jdbc.core.RowMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.repository.JobRepository;
@@ -20,6 +25,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,15 +49,20 @@ public class NightlySteps {
     private final BigDecimal rejectThresholdPercent;
     private final JobRepository jobRepository;
     private final FaultInjection faults;
+    private final LedgerRows ledgerRows;
+    private final ZoneId zone;
 
     NightlySteps(JdbcTemplate jdbc, IngestSettlement settlement, ResultStore results,
-                 BigDecimal rejectThresholdPercent, JobRepository jobRepository, FaultInjection faults) {
+                 BigDecimal rejectThresholdPercent, JobRepository jobRepository, FaultInjection faults,
+                 LedgerRows ledgerRows, ZoneId zone) {
         this.jdbc = jdbc;
         this.settlement = settlement;
         this.results = results;
         this.rejectThresholdPercent = rejectThresholdPercent;
         this.jobRepository = jobRepository;
         this.faults = faults;
+        this.ledgerRows = ledgerRows;
+        this.zone = zone;
     }
 
     RepeatStatus settleIngest(StepContribution contribution, ChunkContext context) {
@@ -92,6 +103,37 @@ public class NightlySteps {
         int orders = results.selectCandidates(run.businessDate());
         log.info("{} orders to reconcile", orders);
         return RepeatStatus.FINISHED;
+    }
+
+    /** data/report.pdf: input counts, totals by outcome and currency, exceptions, escalations. */
+    RepeatStatus writeReport(StepContribution contribution, ChunkContext context) throws IOException {
+        StepExecution step = context.getStepContext().getStepExecution();
+        NightlyRun run = NightlyRun.of(step.getJobParameters());
+        long instance = step.getJobExecution().getJobInstance().getInstanceId();
+        Path staging = Bundles.staging(run.archive(), run.businessDate(), instance);
+        List<DailyReportData.InputCount> inputs = jdbc.query("SELECT file, rows_read, rows_accepted, rows_rejected "
+                        + "FROM ingest_count WHERE business_date = ? ORDER BY file",
+                (rs, i) -> new DailyReportData.InputCount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
+                run.businessDate());
+        List<DailyReportData.Total> totals = ledgerRows(Ledger.SUMMARY, run).stream()
+                .map(f -> new DailyReportData.Total(f.get(0), f.get(1), Long.parseLong(f.get(2)), f.get(3), f.get(4)))
+                .toList();
+        // no run id in the report: a rerun of the same inputs must give the same bytes
+        DailyReportData data = new DailyReportData(run.businessDate(), "recon " + ProductVersion.get(), inputs,
+                totals, ledgerRows(Ledger.EXCEPTIONS, run), ledgerRows(Ledger.ESCALATIONS, run));
+        Path report = staging.resolve("data").resolve("report.pdf");
+        Files.createDirectories(report.getParent());
+        Files.write(report, new DailyReportRenderer(zone).render(data));
+        return RepeatStatus.FINISHED;
+    }
+
+    /** A ledger's rows as the ledger shows them, without the business_date column. */
+    private List<List<String>> ledgerRows(Ledger ledger, NightlyRun run) {
+        RowMapper<String[]> mapper = ledgerRows.mapper(ledger);
+        return jdbc.query(ledger.query(), (rs, i) -> {
+            String[] fields = mapper.mapRow(rs, i);
+            return List.of(fields).subList(1, fields.length);
+        }, run.businessDate());
     }
 
     /**

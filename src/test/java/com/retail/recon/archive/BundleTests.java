@@ -2,6 +2,7 @@ package com.retail.recon.archive;
 
 import com.retail.recon.nightly.Recon;
 import com.retail.recon.nightly.TestStore;
+import com.retail.recon.pdf.PdfAValidation;
 import gov.loc.repository.bagit.domain.Bag;
 import gov.loc.repository.bagit.reader.BagReader;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +48,37 @@ class BundleTests {
             loc.isValid(bag, false);
         }
         assertThat(bag.getPayLoadManifests()).singleElement()
-                .satisfies(m -> assertThat(m.getFileToChecksumMap()).hasSize(6));
+                .satisfies(m -> assertThat(m.getFileToChecksumMap()).hasSize(6 + 4 + 1));
+    }
+
+    @Test
+    void receiptsAndTheReport_areValidPdfA_andShowWhatTheLedgerShows() throws IOException {
+        Path receipts = bundle.resolve("data/receipts");
+        List<String> names;
+        try (var files = Files.list(receipts)) {
+            names = files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+        // the sample's four requests that became REFUNDED on 2026-11-20 (sample-data/README.md)
+        assertThat(names).hasSize(4).allMatch(name -> name.matches("CNF-[0-9A-F]+\\.pdf"));
+        String ledger = Files.readString(bundle.resolve("data/ledgers/cancellations.csv"));
+        for (String name : names) {
+            byte[] pdf = Files.readAllBytes(receipts.resolve(name));
+            PdfAValidation.assertPdfA2b(pdf);
+            String confirmation = name.substring(0, name.length() - 4);
+            String row = ledger.lines().filter(line -> line.contains("," + confirmation + ",")).findFirst().orElseThrow();
+            String[] f = row.split(",");
+            String text = text(pdf);
+            assertThat(text).contains(confirmation).contains(f[2]).contains(f[12] + " " + f[15]);
+        }
+        byte[] report = Files.readAllBytes(bundle.resolve("data/report.pdf"));
+        PdfAValidation.assertPdfA2b(report);
+        assertThat(text(report)).contains("2026-11-20").contains("orders.csv");
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        }
     }
 
     @Test

@@ -1,0 +1,134 @@
+package com.retail.recon.receipt;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * File names of receipts inside a bundle's {@code data/receipts/} folder.
+ *
+ * <p>A receipt is named {@code <confirmation_number>.pdf} when the confirmation number is a safe file name
+ * (ASCII letters, digits, {@code -}, {@code _} and {@code .}, 1 to 100 characters, not starting with a dot)
+ * and no receipt of the folder has that name yet, compared case-insensitively (so two receipts never collide
+ * on a case-insensitive file system). Otherwise the name is derived from it:
+ * {@code <prefix>-<hash>.pdf}, where {@code <hash>} is the first 12 hex digits of the SHA-256 of the
+ * confirmation number's UTF-8 bytes and {@code <prefix>} is the confirmation number with every character
+ * other than ASCII letters, digits, {@code -} and {@code _} replaced by {@code _} (runs of {@code _} collapsed),
+ * without leading or trailing {@code -} and {@code _}, cut to 60 characters, or {@code receipt} when nothing is
+ * left. If that name is taken too, {@code -2}, {@code -3}, ... is appended before {@code .pdf}.
+ *
+ * <p>So a name only ever holds ASCII letters, digits, {@code -}, {@code _} and {@code .}, never starts with a
+ * dot, ends with {@code .pdf} and has at most 88 characters (60 + 1 + 12, then {@code -} and a counter of at most
+ * 10 digits, then {@code .pdf}); without a counter at most 77.
+ * The receipt itself always shows the original confirmation number.
+ */
+public final class ReceiptNames {
+
+    static final int MAX_SAFE_LENGTH = 100;
+    static final int PREFIX_LENGTH = 60;
+    private static final String EXTENSION = ".pdf";
+
+    private ReceiptNames() {
+    }
+
+    /**
+     * The file name for a receipt, unique among {@code alreadyTaken} ignoring case. The caller adds the result
+     * to {@code alreadyTaken} before asking for the next name. A set made by {@link #newTakenSet()} answers in
+     * logarithmic time; any other set is searched one by one (case-insensitively).
+     */
+    public static String fileName(String confirmationNumber, Set<String> alreadyTaken) {
+        String original = confirmationNumber == null ? "" : confirmationNumber;
+        if (isSafe(original)) {
+            String name = original + EXTENSION;
+            if (!isTaken(name, alreadyTaken)) {
+                return name;
+            }
+        }
+        String base = prefix(original) + "-" + sha256Prefix(original);
+        String name = base + EXTENSION;
+        for (int n = 2; isTaken(name, alreadyTaken); n++) {
+            name = base + "-" + n + EXTENSION;
+        }
+        return name;
+    }
+
+    /** A set for {@code alreadyTaken} that compares names ignoring case. */
+    public static SortedSet<String> newTakenSet() {
+        return new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    }
+
+    static boolean isSafe(String s) {
+        int n = s.length();
+        if (n == 0 || n > MAX_SAFE_LENGTH || s.charAt(0) == '.') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!isSafeChar(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSafeChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+                || c == '.';
+    }
+
+    private static String prefix(String original) {
+        StringBuilder b = new StringBuilder(PREFIX_LENGTH + 1);
+        int cp;
+        for (int i = 0; i < original.length() && b.length() < PREFIX_LENGTH; i += Character.charCount(cp)) {
+            cp = original.codePointAt(i);
+            char c = cp < 0x80 && cp != '.' && isSafeChar((char) cp) ? (char) cp : '_';
+            if (b.length() == 0 && (c == '-' || c == '_')) {
+                continue;
+            }
+            if (c == '_' && b.charAt(b.length() - 1) == '_') {
+                continue;
+            }
+            b.append(c);
+        }
+        int end = b.length();
+        while (end > 0 && (b.charAt(end - 1) == '_' || b.charAt(end - 1) == '-')) {
+            end--;
+        }
+        return end == 0 ? "receipt" : b.substring(0, end);
+    }
+
+    private static String sha256Prefix(String original) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(original.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isTaken(String name, Set<String> taken) {
+        if (taken == null || taken.isEmpty()) {
+            return false;
+        }
+        if (taken.contains(name)) {
+            return true;
+        }
+        if (taken instanceof SortedSet<String> sorted && isCaseInsensitive(sorted.comparator())) {
+            return false;
+        }
+        for (String t : taken) {
+            if (t != null && t.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCaseInsensitive(Comparator<? super String> comparator) {
+        return comparator == String.CASE_INSENSITIVE_ORDER;
+    }
+}

@@ -1,0 +1,63 @@
+package com.retail.recon.archive;
+
+import com.retail.recon.nightly.Inbox;
+import com.retail.recon.nightly.Recon;
+import com.retail.recon.nightly.TestStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Confirmation numbers that are not safe file names never escape data/receipts/ nor overwrite a receipt. */
+class HostileReceiptNamesTests {
+
+    private static final LocalDate D = LocalDate.of(2026, 11, 20);
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void hostileConfirmationNumbers_stayInsideTheReceiptsFolder_eachWithItsOwnFile() throws IOException {
+        List<String> hostile = List.of("../../x", "a/b", "x".repeat(300), "nul\u0001char", "注文-1", "SAME", "same",
+                "SAME");
+        String[] orders = new String[hostile.size()];
+        String[] requests = new String[hostile.size()];
+        String[] refunds = new String[hostile.size()];
+        for (int i = 0; i < hostile.size(); i++) {
+            orders[i] = "O-" + i + ",1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,1,10.00,0.80,USD,CARD,PENDING,";
+            requests[i] = "R-" + i + ",O-" + i + ",,C-1,2026-11-20T11:00:00Z,WEBSITE,,CONFIRMED,\""
+                    + hostile.get(i) + "\",2026-11-20T11:05:00Z";
+            refunds[i] = "T-" + i + ",O-" + i + ",R-" + i
+                    + ",ORIGINAL_PAYMENT,10.80,USD,SETTLED,2026-11-20T12:00:00Z,2026-11-20T13:00:00Z";
+        }
+        Inbox inbox = new Inbox(folder.resolve("inbox"))
+                .file(D, "orders.csv", Inbox.ORDERS_HEADER, orders)
+                .file(D, "cancellations.csv", Inbox.CANCELLATIONS_HEADER, requests)
+                .file(D, "refunds.csv", Inbox.REFUNDS_HEADER, refunds);
+
+        Recon.Outcome outcome = Recon.run(TestStore.h2(folder), "run", "--date=" + D, "--inbox=" + inbox.root(),
+                "--archive=" + folder.resolve("archive"));
+
+        assertThat(outcome.exitCode()).isZero();
+        Path bundle = folder.resolve("archive").resolve(D.toString());
+        Path receipts = bundle.resolve("data/receipts");
+        try (Stream<Path> all = Files.walk(folder)) {
+            assertThat(all.filter(p -> p.toString().endsWith(".pdf")).toList())
+                    .hasSize(hostile.size() + 1) // and the report
+                    .allMatch(p -> p.getParent().equals(receipts) || p.getFileName().toString().equals("report.pdf"));
+        }
+        try (Stream<Path> names = Files.list(receipts)) {
+            assertThat(names.map(p -> p.getFileName().toString()))
+                    .contains("SAME.pdf")
+                    .allMatch(name -> name.matches("[A-Za-z0-9][A-Za-z0-9._-]*\\.pdf") && name.length() <= 120);
+        }
+        assertThat(BagVerifier.verify(bundle)).isEmpty();
+    }
+}
