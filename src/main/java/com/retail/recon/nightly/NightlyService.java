@@ -1,5 +1,6 @@
 package com.retail.recon.nightly;
 
+import com.retail.recon.archive.BagIt;
 import com.retail.recon.ingest.CsvHeader;
 import com.retail.recon.ingest.CsvRecordReader;
 import com.retail.recon.ingest.InputFile;
@@ -16,18 +17,13 @@ import org.springframework.stereotype.Service;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -347,20 +343,7 @@ public class NightlyService {
 
     /** SHA-256 of the file's bytes, or "missing". */
     static String sha256(Path path) {
-        if (!Files.exists(path)) {
-            return "missing";
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"))) {
-            byte[] buffer = new byte[1 << 16];
-            while (in.read(buffer) >= 0) {
-                // digesting
-            }
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Files.exists(path) ? BagIt.sha256(path) : "missing";
     }
 
     private Optional<JobExecution> lastExecution(NightlyRun run) {
