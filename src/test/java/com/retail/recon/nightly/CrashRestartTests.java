@@ -41,6 +41,7 @@ class CrashRestartTests {
                 new String[]{"reconcile", "4"},
                 new String[]{"unassigned-refunds", "1"},
                 new String[]{"ledger-cancellations", "2"},
+                new String[]{"receipts", "2"},
                 new String[]{"publish-bundle", "1"});
         return stores.stream().flatMap(store -> points.stream().map(p -> Arguments.of(store, p[0], p[1])));
     }
@@ -70,6 +71,8 @@ class CrashRestartTests {
                     .as(ledger.fileName()).isEqualTo(Files.readString(EXPECTED.resolve(ledger.fileName())));
         }
         assertThat(listing(archive)).as("one bundle, no partial folder left").containsExactly(DATE);
+        assertThat(com.retail.recon.archive.BagVerifier.verify(archive.resolve(DATE))).isEmpty();
+        assertThat(listing(archive.resolve(DATE).resolve("data/receipts"))).hasSize(4);
         assertThat(store.jdbc().queryForObject("SELECT COUNT(*) FROM order_line", Long.class))
                 .as("each accepted order line stored once").isEqualTo(60L);
         assertThat(store.jdbc().queryForObject("SELECT SUM(rows_read) FROM ingest_count", Long.class))
