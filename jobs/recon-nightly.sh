@@ -7,7 +7,8 @@
 #   jobs/recon-nightly.sh [YYYY-MM-DD] [extra recon flags...]
 #
 # Environment: RECON_HOME (the install folder holding recon.jar; default: this repository's target/),
-# RECON_LOG_DIR (default: ./recon-data/logs), JAVA (default: java), plus any recon setting, e.g.
+# RECON_LOG_DIR (default: ./recon-data/logs), JAVA (default: java), RECON_CMD (the whole command that
+# starts recon, instead of "$JAVA -jar $RECON_HOME/recon.jar"), plus any recon setting, e.g.
 # SPRING_DATASOURCE_URL, RECON_INBOX, RECON_ARCHIVE.
 set -uo pipefail
 
@@ -33,7 +34,12 @@ if ! flock -n 9; then
 fi
 
 echo "$(date -u +%FT%TZ) recon run --catch-up ${date_arg[*]:-} $*" >>"$log"
-"$java" -jar "$jar" run --catch-up "${date_arg[@]}" "$@" >>"$log" 2>&1
+if [ -n "${RECON_CMD:-}" ]; then
+  read -r -a recon <<<"$RECON_CMD"
+else
+  recon=("$java" -jar "$jar")
+fi
+"${recon[@]}" run --catch-up "${date_arg[@]}" "$@" >>"$log" 2>&1
 status=$?
 echo "$(date -u +%FT%TZ) exit $status" >>"$log"
 exit $status
