@@ -21,9 +21,26 @@ final class Messages {
                     + "time; use PostgreSQL to share a store): " + message;
         }
         if (isStoreProblem(e)) {
-            return "the store cannot be used: " + message;
+            return "the store " + storeUrl() + " cannot be used: " + message;
         }
         return message;
+    }
+
+    /** The configured store URL as a person can be shown it: without any password in it. */
+    static String storeUrl() {
+        String url = null;
+        for (String arg : ReconCommand.springArguments) {
+            if (arg.startsWith("--spring.datasource.url=")) {
+                url = arg.substring("--spring.datasource.url=".length());
+            }
+        }
+        if (url == null) {
+            url = System.getenv("SPRING_DATASOURCE_URL");
+        }
+        if (url == null) {
+            return "(the embedded default in ./recon-data)";
+        }
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//[^/@]*:[^/@]*@", "//***@");
     }
 
     /** Configuration and store problems are exit 2; anything else failed the job (1). */

@@ -1,0 +1,60 @@
+package com.retail.recon.cli;
+
+import com.retail.recon.nightly.Recon;
+import com.retail.recon.nightly.TestStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Mistakes people make get one clear line and the spec's exit code, never a stack trace. */
+class CommandLineErrorsTests {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void anUnknownSubcommand_isBadUsage() {
+        Recon.Outcome outcome = Recon.run(TestStore.h2(folder), "frobnicate");
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err()).contains("Unmatched argument at index 0: 'frobnicate'").contains("recon --help")
+                .doesNotContain("at com.");
+    }
+
+    @Test
+    void anUnknownFlag_isBadUsage() {
+        Recon.Outcome outcome = Recon.run(TestStore.h2(folder), "run", "--dte=2026-11-20");
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err()).contains("Unknown option: '--dte=2026-11-20'");
+    }
+
+    @Test
+    void aMissingInboxFolder_isBadConfiguration() {
+        Recon.Outcome outcome = Recon.run(TestStore.h2(folder), "run", "--date=2026-11-20",
+                "--inbox=" + folder.resolve("nowhere"));
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err()).contains("inbox folder " + folder.resolve("nowhere") + " does not exist");
+    }
+
+    @Test
+    void anUnreachableDatabase_isNamedWithoutItsPassword() {
+        TestStore unreachable = new TestStore("nowhere", "", "", List.of(
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/recon?user=recon&password=s3cret"));
+        Recon.Outcome outcome = Recon.run(unreachable, "status");
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err()).contains("the store jdbc:postgresql://127.0.0.1:1/recon?user=recon&password=***")
+                .doesNotContain("s3cret").doesNotContain("at org.");
+    }
+
+    @Test
+    void helpForEachSubcommand() {
+        for (String command : List.of("run", "rerun", "restart", "status", "verify", "generate")) {
+            Recon.Outcome help = Recon.run(TestStore.h2(folder), command, "--help");
+            assertThat(help.exitCode()).as(command).isZero();
+            assertThat(help.out()).as(command).contains("Usage: recon " + command);
+        }
+    }
+}
