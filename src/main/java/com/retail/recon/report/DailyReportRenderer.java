@@ -53,16 +53,24 @@ public final class DailyReportRenderer {
     }
 
     public byte[] render(DailyReportData data) {
+        return render(data, "Daily reconciliation report", "Business date", data.businessDate().toString());
+    }
+
+    /**
+     * The same document under another title, for another period: the audit export's summary of a date range
+     * ("Audit export", "Business dates", "2026-11-20 to 2026-11-23"); dated at the cutoff of data's date.
+     */
+    public byte[] render(DailyReportData data, String title, String periodLabel, String period) {
         Instant cutoff = data.businessDate().plusDays(1).atStartOfDay(zone).toInstant();
-        String businessDate = data.businessDate().toString();
+        String businessDate = period;
         PDDocument document = new PDDocument();
-        PdfA.setUp(document, "Daily reconciliation report " + businessDate, cutoff);
+        PdfA.setUp(document, title + " " + businessDate, cutoff);
         PdfCanvas c = new PdfCanvas(document, fonts, LANDSCAPE, MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM);
 
-        summaryPage(c, data, businessDate);
+        summaryPage(c, data, title, periodLabel, businessDate);
         tables(c, data);
 
-        String footer = "Daily reconciliation report \u00b7 business date " + businessDate + " \u00b7 recon";
+        String footer = title + " \u00b7 " + periodLabel.toLowerCase() + " " + businessDate + " \u00b7 recon";
         c.finish((canvas, page, pages) -> {
             canvas.line(canvas.left, MARGIN_BOTTOM - 16, canvas.right, MARGIN_BOTTOM - 16, 0.5f, PdfCanvas.RULE);
             canvas.text(canvas.left, MARGIN_BOTTOM - 27, 8, PdfCanvas.MUTED, footer);
@@ -73,10 +81,11 @@ public final class DailyReportRenderer {
 
     // ------------------------------------------------------------------------------------------ page 1
 
-    private static void summaryPage(PdfCanvas c, DailyReportData data, String businessDate) {
+    private static void summaryPage(PdfCanvas c, DailyReportData data, String title, String periodLabel,
+                                    String businessDate) {
         c.newPage();
-        c.text(c.left, c.y - 20, 21, PdfCanvas.TEXT, "Daily reconciliation report");
-        c.textRight(c.right, c.y - 8, 8, PdfCanvas.MUTED, "Business date");
+        c.text(c.left, c.y - 20, 21, PdfCanvas.TEXT, title);
+        c.textRight(c.right, c.y - 8, 8, PdfCanvas.MUTED, periodLabel);
         c.textRight(c.right, c.y - 21, 12, PdfCanvas.TEXT, businessDate);
         c.y -= 31;
         c.line(c.left, c.y, c.right, c.y, 1.5f, PdfCanvas.ACCENT);

@@ -1,0 +1,58 @@
+package com.retail.recon.cli;
+
+import com.retail.recon.export.AuditExport;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Finance audit export of a date range, built from the store: a BagIt bag at --out with the "
+                + "six ledgers of every business date in the range concatenated (one header), data/totals.csv "
+                + "with control totals per business date and currency plus ALL rows for the range, and "
+                + "data/summary.pdf. Dates of the range that never completed are listed as missing (bag-info "
+                + "Missing-Business-Date and the message) and the exit code is then 2."})
+final class ExportCommand implements Callable<Integer> {
+
+    @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First business date.")
+    LocalDate from;
+
+    @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last business date.")
+    LocalDate to;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The export folder to create.")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (to.isBefore(from)) {
+            throw new ParameterException(spec.commandLine(), "--to " + to + " is before --from " + from);
+        }
+        if (Files.exists(out)) {
+            throw new ParameterException(spec.commandLine(), out + " already exists; exports are never overwritten");
+        }
+        try (ConfigurableApplicationContext store = Store.open()) {
+            AuditExport.Result result = store.getBean(AuditExport.class).write(from, to, out);
+            System.out.println("export of " + from + " to " + to + ": " + result.dates().size()
+                    + " business dates in " + result.bag());
+            if (!result.missing().isEmpty()) {
+                System.err.println("recon: " + result.missing().size() + " business date"
+                        + (result.missing().size() == 1 ? "" : "s") + " of the range never completed and are "
+                        + "missing from the export: " + result.missing());
+                return ReconCommand.USAGE;
+            }
+            return 0;
+        }
+    }
+}

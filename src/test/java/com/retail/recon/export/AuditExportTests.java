@@ -1,0 +1,133 @@
+package com.retail.recon.export;
+
+import com.retail.recon.archive.BagIt;
+import com.retail.recon.archive.BagVerifier;
+import com.retail.recon.ledger.Ledger;
+import com.retail.recon.nightly.Recon;
+import com.retail.recon.nightly.TestStore;
+import com.retail.recon.pdf.PdfAValidation;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The finance audit export over the sample dates: complete, tied out, and honest about missing dates. */
+class AuditExportTests {
+
+    private static final Path INBOX = Path.of("sample-data", "inbox");
+    private static final Path EXPECTED = Path.of("sample-data", "expected");
+    private static final List<String> DATES = List.of("2026-11-20", "2026-11-21", "2026-11-22", "2026-11-23");
+
+    @TempDir
+    Path folder;
+
+    private TestStore store;
+
+    @BeforeEach
+    void runTheSampleDates() {
+        store = TestStore.h2(folder);
+        assertThat(Recon.run(store, "run", "--date=2026-11-23", "--catch-up", "--inbox=" + INBOX,
+                "--archive=" + folder.resolve("archive")).exitCode()).isZero();
+    }
+
+    @Test
+    void theExportIsAValidBag_holdingEachLedgerOfTheRangeUnderOneHeader() throws Exception {
+        Path out = folder.resolve("audit");
+        Recon.Outcome outcome = Recon.run(store, "export", "--from=2026-11-20", "--to=2026-11-23", "--out=" + out);
+
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(BagVerifier.verify(out)).isEmpty();
+        try (var loc = new gov.loc.repository.bagit.verify.BagVerifier()) {
+            loc.isValid(new gov.loc.repository.bagit.reader.BagReader().read(out), false);
+        }
+        for (Ledger ledger : Ledger.values()) {
+            StringBuilder expected = new StringBuilder(String.join(",", ledger.columns())).append('\n');
+            for (String date : DATES) {
+                String day = Files.readString(EXPECTED.resolve(date).resolve(ledger.fileName()));
+                expected.append(day.substring(day.indexOf('\n') + 1));
+            }
+            assertThat(Files.readString(out.resolve("data/ledgers").resolve(ledger.fileName())))
+                    .as(ledger.fileName()).isEqualTo(expected.toString());
+        }
+        PdfAValidation.assertPdfA2b(Files.readAllBytes(out.resolve("data/summary.pdf")));
+        assertThat(BagIt.readInfo(out).get("Business-Date")).containsExactlyElementsOf(DATES);
+    }
+
+    @Test
+    void controlTotalsTieOut_theRangeRowsAreTheSumOfTheDates_andEachDateMatchesItsBundleSummary() throws Exception {
+        Path out = folder.resolve("audit");
+        assertThat(Recon.run(store, "export", "--from=2026-11-20", "--to=2026-11-23", "--out=" + out).exitCode())
+                .isZero();
+        List<String[]> rows = Files.readAllLines(out.resolve("data/totals.csv")).stream().skip(1)
+                .map(line -> line.split(",", -1)).toList();
+
+        Map<String, BigDecimal[]> sums = new HashMap<>();
+        for (String[] row : rows) {
+            if (!row[0].equals("ALL")) {
+                BigDecimal[] sum = sums.computeIfAbsent(row[1], k -> zeros(row.length));
+                for (int i = 2; i < row.length; i++) {
+                    sum[i] = sum[i].add(number(row[i]));
+                }
+                assertSameAsBundleSummary(row);
+            }
+        }
+        List<String[]> all = rows.stream().filter(row -> row[0].equals("ALL")).toList();
+        assertThat(all).extracting(row -> row[1]).containsExactlyInAnyOrderElementsOf(sums.keySet());
+        for (String[] row : all) {
+            for (int i = 2; i < row.length; i++) {
+                assertThat(number(row[i])).as("column %d of ALL %s", i, row[1]).isEqualByComparingTo(sums.get(row[1])[i]);
+            }
+        }
+    }
+
+    /** A date's requests, expected and settled per currency equal the sums of its bundle's summary.csv. */
+    private void assertSameAsBundleSummary(String[] totals) throws IOException {
+        long requests = 0;
+        BigDecimal expected = BigDecimal.ZERO;
+        BigDecimal settled = BigDecimal.ZERO;
+        List<String> summary = Files.readAllLines(folder.resolve("archive").resolve(totals[0])
+                .resolve("data/ledgers/summary.csv"));
+        for (String line : summary.subList(1, summary.size())) {
+            String[] f = line.split(",", -1);
+            if (f[2].equals(totals[1])) {
+                requests += Long.parseLong(f[3]);
+                expected = expected.add(number(f[4]));
+                settled = settled.add(number(f[5]));
+            }
+        }
+        assertThat(Long.parseLong(totals[2])).as("requests %s %s", totals[0], totals[1]).isEqualTo(requests);
+        assertThat(number(totals[3])).isEqualByComparingTo(expected);
+        assertThat(number(totals[4])).isEqualByComparingTo(settled);
+    }
+
+    @Test
+    void aDateOfTheRangeThatNeverRan_isListedAsMissing() throws IOException {
+        Path out = folder.resolve("audit");
+        Recon.Outcome outcome = Recon.run(store, "export", "--from=2026-11-19", "--to=2026-11-21", "--out=" + out);
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err()).contains("1 business date of the range never completed and are missing from the "
+                + "export: [2026-11-19]");
+        assertThat(BagIt.readInfo(out).get("Missing-Business-Date")).containsExactly("2026-11-19");
+        assertThat(BagIt.readInfo(out).get("Business-Date")).containsExactly("2026-11-20", "2026-11-21");
+    }
+
+    private static BigDecimal[] zeros(int n) {
+        BigDecimal[] zeros = new BigDecimal[n];
+        java.util.Arrays.fill(zeros, BigDecimal.ZERO);
+        return zeros;
+    }
+
+    private static BigDecimal number(String text) {
+        return text.isEmpty() ? BigDecimal.ZERO : new BigDecimal(text);
+    }
+}
