@@ -41,6 +41,7 @@ public class NightlyService {
     public static final int USAGE = 2;
     public static final int INPUT_REJECTED = 3;
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NightlyService.class);
     private static final Pattern DATE_FOLDER = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     /** What happened, for the command line to print: a message, the run's summary and step timings. */
@@ -273,8 +274,10 @@ public class NightlyService {
                     .map(step -> new StepTiming(step.getStepName(),
                             java.time.Duration.between(step.getStartTime(), step.getEndTime()), step.getReadCount()))
                     .toList();
+            RunSummary summary = RunSummary.of(jdbc, run.businessDate());
+            writeMetrics(execution, run, summary, steps);
             return new Result(OK, run.businessDate() + " completed" + laterDatesWarning(run.businessDate()),
-                    RunSummary.of(jdbc, run.businessDate()), steps);
+                    summary, steps);
         }
         List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
         for (Throwable failure : failures) {
@@ -288,6 +291,28 @@ public class NightlyService {
                 : rootMessage(failures.get(0));
         return Result.refused(JOB_FAILED, run.businessDate() + " failed (" + execution.getStatus() + "): " + reason
                 + "\nfix the cause, then: recon restart --date " + run.businessDate());
+    }
+
+    /** run.json beside the bundle; a failure to write it is reported but does not undo the run. */
+    private void writeMetrics(JobExecution execution, NightlyRun run, RunSummary summary, List<StepTiming> steps) {
+        if (summary.bundlePath() == null) {
+            return;
+        }
+        try {
+            new RunMetrics(run.businessDate().toString(), run.attempt(), execution.getStatus().name(),
+                    summary.bundlePath(), String.valueOf(execution.getStartTime()),
+                    String.valueOf(execution.getEndTime()),
+                    execution.getStartTime() == null || execution.getEndTime() == null ? 0
+                            : java.time.Duration.between(execution.getStartTime(), execution.getEndTime()).toMillis()
+                            / 1000.0,
+                    summary.files(), summary.outcomes(), summary.exceptions(), summary.escalations(),
+                    summary.newEscalations(), summary.receipts(),
+                    steps.stream().map(s -> new RunMetrics.Step(s.step(), s.duration().toMillis() / 1000.0, s.read()))
+                            .toList())
+                    .writeBeside(Path.of(summary.bundlePath()));
+        } catch (IOException | RuntimeException e) {
+            log.warn("run.json not written for {}: {}", run.businessDate(), e.getMessage());
+        }
     }
 
     /** A date that arrived late: later dates ran without its data and need a rerun to include it. */

@@ -70,7 +70,8 @@ class CrashRestartTests {
             assertThat(Files.readString(archive.resolve(DATE).resolve("data/ledgers").resolve(ledger.fileName())))
                     .as(ledger.fileName()).isEqualTo(Files.readString(EXPECTED.resolve(ledger.fileName())));
         }
-        assertThat(listing(archive)).as("one bundle, no partial folder left").containsExactly(DATE);
+        assertThat(listing(archive)).as("one bundle and its run.json, no partial folder left")
+                .containsExactly(DATE, DATE + ".run.json");
         assertThat(com.retail.recon.archive.BagVerifier.verify(archive.resolve(DATE))).isEmpty();
         assertThat(listing(archive.resolve(DATE).resolve("data/receipts"))).hasSize(4);
         assertThat(store.jdbc().queryForObject("SELECT COUNT(*) FROM order_line", Long.class))
@@ -99,7 +100,7 @@ class CrashRestartTests {
                 .contains("another run of 2026-11-20 is in progress");
         assertThat(first.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(first.exitValue()).isZero();
-        assertThat(listing(archive)).containsExactly(DATE);
+        assertThat(listing(archive)).containsExactly(DATE, DATE + ".run.json");
     }
 
     @Test

@@ -44,7 +44,7 @@ class NightlyJobFunctionalTests {
     }
 
     @Test
-    void runsADate_andWritesTheSixLedgers() {
+    void runsADate_andWritesTheSixLedgers() throws IOException {
         // given
         Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1);
         // when
@@ -58,6 +58,9 @@ class NightlyJobFunctionalTests {
                 .isDirectoryContaining("glob:**/exceptions.csv").isDirectoryContaining("glob:**/rejects.csv")
                 .isDirectoryContaining("glob:**/summary.csv");
         assertThat(folder.resolve("archive")).isDirectoryNotContaining("glob:**.partial");
+        assertThat(Files.readString(folder.resolve("archive/2026-11-20.run.json")))
+                .contains("\"businessDate\" : \"2026-11-20\"").contains("\"status\" : \"COMPLETED\"")
+                .contains("\"REFUNDED\" : 1");
     }
 
     @Test
