@@ -15,7 +15,7 @@ final class Printer {
     static int print(NightlyService.Result result, boolean timings) {
         PrintStream out = result.exitCode() == NightlyService.OK ? System.out : System.err;
         out.println((result.exitCode() == NightlyService.OK ? "" : "recon: ") + result.message());
-        if (result.summary() != null) {
+        if (result.summary() != null && ReconCommand.verbosity >= 0) {
             print(result.summary(), System.out);
         }
         if (timings && !result.steps().isEmpty()) {

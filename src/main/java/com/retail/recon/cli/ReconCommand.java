@@ -15,7 +15,7 @@ import java.util.List;
 @Command(name = "recon", mixinStandardHelpOptions = true, versionProvider = ReconCommand.Version.class,
         description = "Nightly reconciliation and records archiver for order cancellations.",
         subcommands = {RunCommand.class, RerunCommand.class, RestartCommand.class, StatusCommand.class,
-                VerifyCommand.class, ExportCommand.class,
+                VerifyCommand.class, ExportCommand.class, ScheduleCommand.class,
                 GenerateCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
@@ -33,6 +33,30 @@ public final class ReconCommand {
 
     public static final int USAGE = 2;
 
+    /** --quiet: warnings and errors only, no summary block. --verbose: debug lines and failures' stack traces. */
+    @picocli.CommandLine.Option(names = {"-q", "--quiet"}, scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Only warnings, errors and the one-line result.")
+    void quiet(boolean on) {
+        if (on) {
+            verbosity = -1;
+            springArguments.add("--logging.level.com.retail.recon=WARN");
+        }
+    }
+
+    @picocli.CommandLine.Option(names = {"-v", "--verbose"}, scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Debug lines from recon and Spring Batch, and stack traces of failures.")
+    void verbose(boolean on) {
+        if (on) {
+            verbosity = 1;
+            springArguments.add("--logging.level.com.retail.recon=DEBUG");
+            springArguments.add("--logging.level.org.springframework.batch=INFO");
+            springArguments.add("--logging.level.org.springframework.batch.core.step.AbstractStep=ERROR");
+        }
+    }
+
+    /** -1 quiet, 0 normal, 1 verbose. */
+    static int verbosity;
+
     /** Properties for Spring Boot, kept aside from the subcommand's own arguments. */
     static final List<String> springArguments = new ArrayList<>();
 
@@ -42,6 +66,7 @@ public final class ReconCommand {
     public static int execute(String[] args) {
         List<String> own = new ArrayList<>();
         springArguments.clear();
+        verbosity = 0;
         for (String arg : args) {
             if (arg.startsWith("--spring.") || arg.startsWith("--recon.") || arg.startsWith("--logging.")) {
                 springArguments.add(arg);
@@ -63,6 +88,9 @@ public final class ReconCommand {
             return USAGE;
         });
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            if (verbosity > 0) {
+                e.printStackTrace(cmd.getErr());
+            }
             cmd.getErr().println("recon: " + Messages.rootMessage(e));
             return Messages.exitCodeOf(e);
         });

@@ -187,6 +187,23 @@ class NightlyJobFunctionalTests {
     }
 
     @Test
+    void scheduleRunsTheCatchUpAtEachTick() {
+        Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1).simpleDay(D2, 2);
+        Recon.Outcome outcome = Recon.run(store(), "schedule", "--cron=* * * * * *", "--ticks=1",
+                "--inbox=" + inbox.root(), "--archive=" + folder.resolve("archive"));
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.out()).contains("next run at ").contains("2026-11-20 completed")
+                .contains("2026-11-21 completed");
+    }
+
+    @Test
+    void scheduleRefusesABadCronExpression() {
+        Recon.Outcome outcome = Recon.run(store(), "schedule", "--cron=every night");
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err()).contains("--cron 'every night'");
+    }
+
+    @Test
     void catchUpRunsEveryMissingDateInOrder() {
         Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1).simpleDay(D2, 2).simpleDay(D3, 3);
         Recon.Outcome outcome = run(store(), inbox, D3, "--catch-up");
