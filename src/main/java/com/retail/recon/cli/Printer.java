@@ -17,6 +17,9 @@ final class Printer {
         out.println((result.exitCode() == NightlyService.OK ? "" : "recon: ") + result.message());
         if (result.summary() != null && ReconCommand.verbosity >= 0) {
             print(result.summary(), System.out);
+            if (result.duration() != null) {
+                System.out.printf("duration     %.1f s%n", result.duration().toMillis() / 1000.0);
+            }
         }
         if (timings && !result.steps().isEmpty()) {
             System.out.println("step                       seconds        items     items/s");

@@ -45,9 +45,10 @@ public class NightlyService {
     private static final Pattern DATE_FOLDER = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     /** What happened, for the command line to print: a message, the run's summary and step timings. */
-    public record Result(int exitCode, String message, RunSummary summary, List<StepTiming> steps) {
+    public record Result(int exitCode, String message, RunSummary summary, List<StepTiming> steps,
+                         java.time.Duration duration) {
         static Result refused(int exitCode, String message) {
-            return new Result(exitCode, message, null, List.of());
+            return new Result(exitCode, message, null, List.of(), null);
         }
     }
 
@@ -276,8 +277,10 @@ public class NightlyService {
                     .toList();
             RunSummary summary = RunSummary.of(jdbc, run.businessDate());
             writeMetrics(execution, run, summary, steps);
+            java.time.Duration duration = execution.getStartTime() == null || execution.getEndTime() == null ? null
+                    : java.time.Duration.between(execution.getStartTime(), execution.getEndTime());
             return new Result(OK, run.businessDate() + " completed" + laterDatesWarning(run.businessDate()),
-                    summary, steps);
+                    summary, steps, duration);
         }
         List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
         for (Throwable failure : failures) {

@@ -137,6 +137,39 @@ public class NightlySteps {
     }
 
     /**
+     * Before bagging: every file the earlier steps wrote is still there (a restart trusts the staging folder
+     * of the run it continues; if someone removed files from it, the date must be rerun instead).
+     */
+    private void checkStagingComplete(Path staging, NightlyRun run) throws IOException {
+        List<String> missing = new ArrayList<>();
+        for (Ledger ledger : Ledger.values()) {
+            if (!Files.isRegularFile(Bundles.ledgers(staging).resolve(ledger.fileName()))) {
+                missing.add("data/ledgers/" + ledger.fileName());
+            }
+        }
+        if (!Files.isRegularFile(staging.resolve("data/report.pdf"))) {
+            missing.add("data/report.pdf");
+        }
+        long receipts = jdbc.queryForObject("SELECT COUNT(*) FROM recon_request WHERE business_date = ? "
+                + "AND became_refunded = TRUE", Long.class, run.businessDate());
+        Path folder = staging.resolve("data/receipts");
+        long found = 0;
+        if (Files.isDirectory(folder)) {
+            try (var files = Files.list(folder)) {
+                found = files.count();
+            }
+        }
+        if (found != receipts) {
+            missing.add(receipts + " receipts expected in data/receipts, " + found + " found");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("the staging folder " + staging + " is incomplete (" + missing
+                    + "); it was changed since its steps ran: rerun the date (recon rerun --date "
+                    + run.businessDate() + ")");
+        }
+    }
+
+    /**
      * The run's identity in bag-info.txt. Only Bagging-Date (and Run-Id, for a rerun) differ between two
      * runs of the same inputs.
      */
@@ -170,6 +203,7 @@ public class NightlySteps {
         if (already.isPresent() && !Files.exists(staging)) {
             bundle = already.get();
         } else {
+            checkStagingComplete(staging, run);
             int revision = Bundles.nextRevision(run.archive(), run.businessDate());
             BagIt.make(staging, bagInfo(step, run, identity, revision));
             bundle = Bundles.publish(run.archive(), run.businessDate(), revision, staging);
