@@ -39,6 +39,7 @@ public final class CsvRecordReader implements Closeable {
     private boolean endOfBytes;
     private boolean malformed;
     private boolean decodedAll;
+    private long bytesRead;
     /** How the last line read ended: a line break inside a quoted field is kept as it was written. */
     private String lastLineEnding = "\n";
 
@@ -102,6 +103,11 @@ public final class CsvRecordReader implements Closeable {
         return true;
     }
 
+    /** Bytes taken from the file so far (a little ahead of the records returned): for progress. */
+    public long bytesRead() {
+        return bytesRead;
+    }
+
     /** Physical lines consumed so far (the header is line 1). */
     public long linesRead() {
         return linesRead;
@@ -157,6 +163,7 @@ public final class CsvRecordReader implements Closeable {
             if (!bytes.hasRemaining() && !endOfBytes) {
                 bytes.clear();
                 int n = in.read(bytes.array(), 0, bytes.capacity());
+                bytesRead += Math.max(n, 0);
                 endOfBytes = n < 0;
                 bytes.limit(Math.max(n, 0));
             }
@@ -179,6 +186,7 @@ public final class CsvRecordReader implements Closeable {
             if (result.isUnderflow() && bytes.hasRemaining()) {
                 bytes.compact();
                 int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                bytesRead += Math.max(n, 0);
                 endOfBytes = n < 0;
                 bytes.position(bytes.position() + Math.max(n, 0));
                 bytes.flip();

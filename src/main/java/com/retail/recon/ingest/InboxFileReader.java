@@ -80,7 +80,19 @@ public class InboxFileReader extends AbstractItemCountingItemStreamItemReader<In
     public void update(ExecutionContext executionContext) throws ItemStreamException {
         super.update(executionContext);
         executionContext.putLong(recordsKey(file), recordsRead);
+        if (records != null) {
+            try {
+                executionContext.putLong(PROGRESS_DONE, records.bytesRead());
+                executionContext.putLong(PROGRESS_TOTAL, Files.size(path));
+            } catch (IOException e) {
+                // progress is only informative
+            }
+        }
     }
+
+    /** How far through its work a step is, in any unit, for the progress line's ETA. */
+    public static final String PROGRESS_DONE = "progress.done";
+    public static final String PROGRESS_TOTAL = "progress.total";
 
     @Override
     public void open(ExecutionContext executionContext) throws ItemStreamException {

@@ -8,12 +8,17 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
-/** A line every few seconds while a long step runs: items done so far and the rate. */
+/**
+ * Progress while a long step runs: items done, the rate and, where the step knows its total (ingest: bytes of
+ * the file), an ETA. On an interactive terminal one line on stderr is redrawn every second; otherwise (cron,
+ * logs) a log line every few seconds.
+ */
 public class ProgressLog implements StepExecutionListener, ChunkListener<Object, Object> {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressLog.class);
 
     private final long everyNanos;
+    private final boolean terminal = System.console() != null;
     private StepExecution step;
     private long started;
     private long lastLogged;
@@ -43,12 +48,40 @@ public class ProgressLog implements StepExecutionListener, ChunkListener<Object,
 
     private void report() {
         long now = System.nanoTime();
-        if (step == null || now - lastLogged < everyNanos) {
+        if (step == null || now - lastLogged < (terminal ? 1_000_000_000L : everyNanos)) {
             return;
         }
         lastLogged = now;
         double seconds = (now - started) / 1e9;
-        log.info("{}: {} items in {}s ({} items/s)", step.getStepName(), step.getReadCount(),
-                Math.round(seconds), Math.round(step.getReadCount() / seconds));
+        String line = step.getStepName() + ": " + step.getReadCount() + " items in " + Math.round(seconds) + "s ("
+                + Math.round(step.getReadCount() / seconds) + " items/s)" + eta(seconds);
+        if (terminal) {
+            System.err.print("\r" + line + "   ");
+            System.err.flush();
+        } else {
+            log.info(line);
+        }
+    }
+
+    private String eta(double seconds) {
+        var context = step.getExecutionContext();
+        if (!context.containsKey(com.retail.recon.ingest.InboxFileReader.PROGRESS_TOTAL)) {
+            return "";
+        }
+        double done = context.getLong(com.retail.recon.ingest.InboxFileReader.PROGRESS_DONE);
+        double total = context.getLong(com.retail.recon.ingest.InboxFileReader.PROGRESS_TOTAL);
+        if (done <= 0 || total <= 0) {
+            return "";
+        }
+        long remaining = Math.round(seconds * (total - done) / done);
+        return String.format(", %d%% done, about %ds left", Math.round(100 * done / total), remaining);
+    }
+
+    @Override
+    public org.springframework.batch.core.ExitStatus afterStep(StepExecution stepExecution) {
+        if (terminal && lastLogged != started) {
+            System.err.println();
+        }
+        return null;
     }
 }
