@@ -50,8 +50,28 @@ class CommandLineErrorsTests {
     }
 
     @Test
+    void anUnreadableInputFile_isNamed() throws java.io.IOException {
+        Path inbox = folder.resolve("inbox");
+        java.nio.file.Files.createDirectories(inbox.resolve("2026-11-20/orders.csv")); // a folder, not a file
+        java.nio.file.Files.writeString(inbox.resolve("2026-11-20/cancellations.csv"), "x\n");
+        java.nio.file.Files.writeString(inbox.resolve("2026-11-20/refunds.csv"), "x\n");
+        Recon.Outcome outcome = Recon.run(TestStore.h2(folder), "run", "--date=2026-11-20", "--inbox=" + inbox);
+        assertThat(outcome.exitCode()).isEqualTo(3);
+        assertThat(outcome.err()).contains("2026-11-20/orders.csv cannot be read");
+    }
+
+    @Test
+    void aBadCurrencyInTheConfiguration_isBadConfiguration() {
+        Recon.Outcome outcome = Recon.run(TestStore.h2(folder), "status", "--recon.currencies.usd=2");
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err()).contains("Currency code must be three upper-case letters: usd")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
     void helpForEachSubcommand() {
-        for (String command : List.of("run", "rerun", "restart", "status", "verify", "generate")) {
+        for (String command : List.of("run", "rerun", "restart", "status", "verify", "export", "schedule",
+                "generate")) {
             Recon.Outcome help = Recon.run(TestStore.h2(folder), command, "--help");
             assertThat(help.exitCode()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: recon " + command);
