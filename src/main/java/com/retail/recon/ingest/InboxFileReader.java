@@ -1,5 +1,6 @@
 package com.retail.recon.ingest;
 
+import com.retail.recon.system.Progress;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
@@ -82,17 +83,13 @@ public class InboxFileReader extends AbstractItemCountingItemStreamItemReader<In
         executionContext.putLong(recordsKey(file), recordsRead);
         if (records != null) {
             try {
-                executionContext.putLong(PROGRESS_DONE, records.bytesRead());
-                executionContext.putLong(PROGRESS_TOTAL, Files.size(path));
+                executionContext.putLong(Progress.DONE, records.bytesRead());
+                executionContext.putLong(Progress.TOTAL, Files.size(path));
             } catch (IOException e) {
                 // progress is only informative
             }
         }
     }
-
-    /** How far through its work a step is, in any unit, for the progress line's ETA. */
-    public static final String PROGRESS_DONE = "progress.done";
-    public static final String PROGRESS_TOTAL = "progress.total";
 
     @Override
     public void open(ExecutionContext executionContext) throws ItemStreamException {

@@ -1,9 +1,11 @@
 package com.retail.recon.nightly;
 
+import com.retail.recon.system.Progress;
 import com.retail.recon.domain.CancellationRequest;
 import com.retail.recon.domain.OrderLine;
 import com.retail.recon.domain.RefundTxn;
 import com.retail.recon.reconcile.OrderHistory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
@@ -60,12 +62,30 @@ public class OrderHistoryReader extends AbstractItemCountingItemStreamItemReader
     public OrderHistoryReader(DataSource dataSource, LocalDate businessDate, int fetchSize) {
         setName("orderHistory");
         Date d = Date.valueOf(businessDate);
+        this.dataSource = dataSource;
+        this.businessDate = d;
         lines = new Cursor<>(dataSource, fetchSize, LINES, (rs, i) ->
                 new Row<>(rs.getLong("seq"), null, StoredRows.orderLine(rs)), d, d);
         requests = new Cursor<>(dataSource, fetchSize, REQUESTS, (rs, i) ->
                 new Row<>(rs.getLong("seq"), rs.getString("candidate"), StoredRows.cancellation(rs)), d, d, d);
         refunds = new Cursor<>(dataSource, fetchSize, REFUNDS, (rs, i) ->
                 new Row<>(rs.getLong("seq"), null, StoredRows.refund(rs)), d, d, d, d, d, d);
+    }
+
+    private long total = -1;
+    private final DataSource dataSource;
+    private final Date businessDate;
+
+    /** Orders done and orders to do, for the progress line's ETA. */
+    @Override
+    public void update(ExecutionContext executionContext) {
+        super.update(executionContext);
+        if (total < 0) {
+            total = new JdbcTemplate(dataSource).queryForObject(
+                    "SELECT COUNT(*) FROM recon_candidate WHERE business_date = ?", Long.class, businessDate);
+        }
+        executionContext.putLong(Progress.DONE, getCurrentItemCount());
+        executionContext.putLong(Progress.TOTAL, total);
     }
 
     @Override

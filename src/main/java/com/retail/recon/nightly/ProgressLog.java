@@ -1,5 +1,6 @@
 package com.retail.recon.nightly;
 
+import com.retail.recon.system.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.listener.ChunkListener;
@@ -65,11 +66,11 @@ public class ProgressLog implements StepExecutionListener, ChunkListener<Object,
 
     private String eta(double seconds) {
         var context = step.getExecutionContext();
-        if (!context.containsKey(com.retail.recon.ingest.InboxFileReader.PROGRESS_TOTAL)) {
+        if (!context.containsKey(Progress.TOTAL)) {
             return "";
         }
-        double done = context.getLong(com.retail.recon.ingest.InboxFileReader.PROGRESS_DONE);
-        double total = context.getLong(com.retail.recon.ingest.InboxFileReader.PROGRESS_TOTAL);
+        double done = context.getLong(Progress.DONE);
+        double total = context.getLong(Progress.TOTAL);
         if (done <= 0 || total <= 0) {
             return "";
         }

@@ -1,8 +1,10 @@
 package com.retail.recon.nightly;
 
+import com.retail.recon.system.Progress;
 import com.retail.recon.domain.Currencies;
 import com.retail.recon.receipt.ReceiptData;
 import com.retail.recon.receipt.ReceiptNames;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
@@ -54,12 +56,16 @@ public class ReceiptReader extends AbstractItemCountingItemStreamItemReader<Rece
     private final JdbcCursorItemReader<Row> cursor;
     private final Set<String> taken = ReceiptNames.newTakenSet();
     private final Currencies currencies;
+    private final DataSource dataSource;
+    private final Date date;
     private Row head;
     private boolean started;
 
     public ReceiptReader(DataSource dataSource, LocalDate businessDate, int fetchSize, Currencies currencies) {
         setName("receipts");
         this.currencies = currencies;
+        this.dataSource = dataSource;
+        this.date = Date.valueOf(businessDate);
         Date d = Date.valueOf(businessDate);
         cursor = new JdbcCursorItemReader<>(dataSource, SQL, (rs, i) -> {
             String requestId = rs.getString("request_id");
@@ -94,6 +100,21 @@ public class ReceiptReader extends AbstractItemCountingItemStreamItemReader<Rece
     @Override
     protected void doOpen() {
         cursor.open(new ExecutionContext());
+    }
+
+    private long total = -1;
+
+    /** Receipts done and to do, for the progress line's ETA. */
+    @Override
+    public void update(ExecutionContext executionContext) {
+        super.update(executionContext);
+        if (total < 0) {
+            total = new JdbcTemplate(dataSource).queryForObject(
+                    "SELECT COUNT(*) FROM recon_request WHERE business_date = ? AND became_refunded = TRUE",
+                    Long.class, date);
+        }
+        executionContext.putLong(Progress.DONE, getCurrentItemCount());
+        executionContext.putLong(Progress.TOTAL, total);
     }
 
     @Override
