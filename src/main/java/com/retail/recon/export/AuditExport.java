@@ -215,20 +215,12 @@ public class AuditExport {
         List<List<String>> exceptions = new ArrayList<>();
         List<List<String>> escalations = new ArrayList<>();
         for (LocalDate date : dates) {
-            exceptions.addAll(rows(Ledger.EXCEPTIONS, date));
-            escalations.addAll(rows(Ledger.ESCALATIONS, date));
+            exceptions.addAll(ledgerRows.rowsOf(jdbc, Ledger.EXCEPTIONS, date));
+            escalations.addAll(ledgerRows.rowsOf(jdbc, Ledger.ESCALATIONS, date));
         }
         DailyReportData data = new DailyReportData(to, "audit export of " + dates.size() + " business dates, "
                 + "recon " + ProductVersion.get(), inputs, outcomeTotals, exceptions, escalations);
         return new DailyReportRenderer(properties.policy().zone()).render(data, "Audit export", "Business dates",
                 from + " to " + to);
-    }
-
-    private List<List<String>> rows(Ledger ledger, LocalDate date) {
-        RowMapper<String[]> mapper = ledgerRows.mapper(ledger);
-        return jdbc.query(ledger.query(), (rs, i) -> {
-            String[] fields = mapper.mapRow(rs, i);
-            return List.of(fields).subList(1, fields.length);
-        }, date);
     }
 }

@@ -1,13 +1,16 @@
 package com.retail.recon.ledger;
 
 import com.retail.recon.domain.Currencies;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * Maps stored results to ledger fields, applying the ledger conventions in one place: amounts with the
@@ -49,6 +52,15 @@ public final class LedgerRows {
                     date(rs), rs.getString("outcome"), text(rs, "currency"), rs.getString("requests"),
                     amount(rs, "expected_refund"), amount(rs, "settled_amount")};
         };
+    }
+
+    /** A date's rows of a ledger as the ledger shows them, without the business_date column (for the PDFs). */
+    public List<List<String>> rowsOf(JdbcTemplate jdbc, Ledger ledger, LocalDate businessDate) {
+        RowMapper<String[]> mapper = mapper(ledger);
+        return jdbc.query(ledger.query(), (rs, i) -> {
+            String[] fields = mapper.mapRow(rs, i);
+            return List.of(fields).subList(1, fields.length);
+        }, businessDate);
     }
 
     private static String date(ResultSet rs) throws SQLException {

@@ -10,7 +10,6 @@ import com.retail.recon.ledger.Ledger;
 import com.retail.recon.ledger.LedgerRows;
 import com.retail.recon.report.DailyReportData;
 import com.retail.recon.report.DailyReportRenderer;
-import org.springframework.jdbc.core.RowMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.repository.JobRepository;
@@ -115,25 +114,16 @@ public class NightlySteps {
                         + "FROM ingest_count WHERE business_date = ? ORDER BY file",
                 (rs, i) -> new DailyReportData.InputCount(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
                 run.businessDate());
-        List<DailyReportData.Total> totals = ledgerRows(Ledger.SUMMARY, run).stream()
+        List<DailyReportData.Total> totals = ledgerRows.rowsOf(jdbc, Ledger.SUMMARY, run.businessDate()).stream()
                 .map(f -> new DailyReportData.Total(f.get(0), f.get(1), Long.parseLong(f.get(2)), f.get(3), f.get(4)))
                 .toList();
         // no run id in the report: a rerun of the same inputs must give the same bytes
         DailyReportData data = new DailyReportData(run.businessDate(), "recon " + ProductVersion.get(), inputs,
-                totals, ledgerRows(Ledger.EXCEPTIONS, run), ledgerRows(Ledger.ESCALATIONS, run));
+                totals, ledgerRows.rowsOf(jdbc, Ledger.EXCEPTIONS, run.businessDate()), ledgerRows.rowsOf(jdbc, Ledger.ESCALATIONS, run.businessDate()));
         Path report = staging.resolve("data").resolve("report.pdf");
         Files.createDirectories(report.getParent());
         Files.write(report, new DailyReportRenderer(zone).render(data));
         return RepeatStatus.FINISHED;
-    }
-
-    /** A ledger's rows as the ledger shows them, without the business_date column. */
-    private List<List<String>> ledgerRows(Ledger ledger, NightlyRun run) {
-        RowMapper<String[]> mapper = ledgerRows.mapper(ledger);
-        return jdbc.query(ledger.query(), (rs, i) -> {
-            String[] fields = mapper.mapRow(rs, i);
-            return List.of(fields).subList(1, fields.length);
-        }, run.businessDate());
     }
 
     /**
