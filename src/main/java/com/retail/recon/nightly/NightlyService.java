@@ -253,12 +253,24 @@ public class NightlyService {
         }
     }
 
-    /** A failed attempt that will not be continued: a new attempt replaces it. */
+    /** A failed attempt that will not be continued: a new attempt replaces it, and its staging folder goes. */
     private void abandon(JobExecution execution) {
         try {
             jobOperator.abandon(recoverIfInterrupted(execution));
         } catch (Exception e) {
             throw new IllegalStateException("could not abandon the earlier attempt: " + e.getMessage(), e);
+        }
+        NightlyRun run = NightlyRun.of(execution.getJobParameters());
+        Path staging = com.retail.recon.archive.Bundles.staging(run.archive(), run.businessDate(),
+                execution.getJobInstance().getInstanceId());
+        if (Files.isDirectory(staging)) {
+            try (Stream<Path> files = Files.walk(staging)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            } catch (IOException e) {
+                log.warn("could not remove the abandoned staging folder {}: {}", staging, e.getMessage());
+            }
         }
     }
 

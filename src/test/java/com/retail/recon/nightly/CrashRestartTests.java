@@ -84,6 +84,36 @@ class CrashRestartTests {
     }
 
     @Test
+    void aStagingFolderChangedBeforeTheRestart_isNotPublished_andARerunRecovers() throws Exception {
+        TestStore store = TestStore.h2(folder);
+        Path archive = folder.resolve("archive");
+        assertThat(SeparateJvm.run(store, folder.resolve("killed.log"), "run", "--date=" + DATE, "--inbox=" + INBOX,
+                "--archive=" + archive, "--recon.chunk-size=4", "--recon.fault.halt-step=receipts",
+                "--recon.fault.halt-at-write=2")).isEqualTo(137);
+        Path staging;
+        try (Stream<Path> entries = Files.list(archive)) {
+            staging = entries.filter(p -> p.getFileName().toString().endsWith(".partial")).findFirst().orElseThrow();
+        }
+        Files.delete(staging.resolve("data/ledgers/rejects.csv"));
+
+        Recon.Outcome restarted = Recon.run(store, "restart", "--date=" + DATE);
+
+        assertThat(restarted.exitCode()).isEqualTo(1);
+        assertThat(restarted.err()).contains("is incomplete").contains("data/ledgers/rejects.csv")
+                .contains("recon rerun --date " + DATE);
+        assertThat(archive.resolve(DATE)).doesNotExist();
+
+        Recon.Outcome rerun = Recon.run(store, "rerun", "--date=" + DATE, "--inbox=" + INBOX, "--archive=" + archive);
+
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        assertThat(com.retail.recon.archive.BagVerifier.verify(archive.resolve(DATE))).isEmpty();
+        assertThat(Files.readString(archive.resolve(DATE).resolve("data/ledgers/rejects.csv")))
+                .isEqualTo(Files.readString(EXPECTED.resolve("rejects.csv")));
+        assertThat(listing(archive)).as("the abandoned attempt's staging folder is gone")
+                .containsExactly(DATE, DATE + ".run.json");
+    }
+
+    @Test
     void aSecondRunOfTheSameDate_exitsPromptlyWhileTheFirstRuns() throws Exception {
         TestStore store = TestStore.postgres();
         Path archive = folder.resolve("archive");
