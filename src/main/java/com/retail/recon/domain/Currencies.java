@@ -64,8 +64,4 @@ public final class Currencies {
     public String format(String code, BigDecimal amount) {
         return scale(code, amount).toPlainString();
     }
-
-    public Map<String, Integer> asMap() {
-        return digitsByCode;
-    }
 }
