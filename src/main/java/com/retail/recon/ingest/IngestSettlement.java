@@ -34,6 +34,21 @@ public class IngestSettlement {
     public record FileCounts(InputFile file, long read, long accepted, long rejected) {
     }
 
+    /**
+     * After a big load, PostgreSQL's planner still holds the statistics of the smaller table (autovacuum
+     * analyzes later, asynchronously): refresh them now, so that this night's own queries plan well.
+     */
+    public void refreshStatistics(InputFile file, long rowsLoaded) {
+        if (rowsLoaded >= 50_000 && isPostgres()) {
+            jdbc.execute("ANALYZE " + InputStore.table(file));
+        }
+    }
+
+    private boolean isPostgres() {
+        return jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()
+                .toLowerCase().contains("postgresql"));
+    }
+
     public void settle(InputFile file, LocalDate businessDate, Path path) {
         List<WithinFileRules.Candidate> suspicious = suspiciousRows(file, businessDate);
         List<WithinFileRules.Verdict> verdicts = WithinFileRules.rejects(file, suspicious,

@@ -71,9 +71,10 @@ public class NightlySteps {
         long accepted = 0;
         long rejected = 0;
         for (InputFile file : InputFile.values()) {
-            settlement.settle(file, run.businessDate(), run.inputPath(file));
             StepExecution ingest = jobRepository.getLastStepExecution(step.getJobExecution().getJobInstance(),
                     "ingest-" + file.name().toLowerCase());
+            settlement.refreshStatistics(file, InboxFileReader.recordsRead(ingest.getExecutionContext(), file));
+            settlement.settle(file, run.businessDate(), run.inputPath(file));
             IngestSettlement.FileCounts counts = settlement.count(file, run.businessDate(),
                     InboxFileReader.recordsRead(ingest.getExecutionContext(), file));
             read += counts.read();
