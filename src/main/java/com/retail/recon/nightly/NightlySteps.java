@@ -200,7 +200,8 @@ public class NightlySteps {
             bundle = Bundles.publish(run.archive(), run.businessDate(), revision, staging);
             faults.haltIfConfiguredFor(step.getStepName());
         }
-        jdbc.update("UPDATE business_day SET completed = TRUE, revision = ?, bundle_path = ? WHERE business_date = ?",
+        jdbc.update("UPDATE business_day SET completed = TRUE, completed_at = ?, revision = ?, bundle_path = ? "
+                + "WHERE business_date = ?", java.sql.Timestamp.from(java.time.Instant.now()),
                 Bundles.revisionOf(bundle), bundle.toString(), run.businessDate());
         step.getJobExecution().getExecutionContext().putString(BUNDLE_PATH, bundle.toString());
         step.getJobExecution().getExecutionContext().putLong(REQUESTS, jdbc.queryForObject(

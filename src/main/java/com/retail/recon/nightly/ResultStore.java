@@ -40,7 +40,12 @@ public class ResultStore {
      * latest result before D, and those any row of D may affect (a line of the order, a request or an
      * earlier version of it, a refund or an earlier version of it naming one of its requests or, naming
      * none, the order itself). Requests on other orders were terminal before D and are untouched: D does
-     * not report them. Each part is driven from D's rows or from the requests, never from all order lines.
+     * not report them. Each part is driven from D's rows or from the open requests, never from all order
+     * lines or all history.
+     *
+     * <p>Open requests are reported every date, so the previous completed date P lists every request open as
+     * of its data; a date that ran late (after P completed) may hold open requests P never saw, so the open
+     * rows of dates that completed after P are added.
      */
     public int selectCandidates(LocalDate businessDate) {
         Date d = Date.valueOf(businessDate);
@@ -48,9 +53,15 @@ public class ResultStore {
                 INSERT INTO recon_candidate (business_date, seq, order_id)
                 SELECT ?, ROW_NUMBER() OVER (ORDER BY order_id), order_id FROM (
                     SELECT r.order_id FROM recon_request r
-                        WHERE r.business_date < ? AND r.terminal = FALSE
-                        AND NOT EXISTS (SELECT 1 FROM recon_request n WHERE n.request_id = r.request_id
-                            AND n.business_date > r.business_date AND n.business_date < ?)
+                        JOIN business_day p ON p.business_date = r.business_date
+                        WHERE r.terminal = FALSE AND p.business_date = (SELECT MAX(business_date)
+                            FROM business_day WHERE completed = TRUE AND business_date < ?)
+                    UNION
+                    SELECT r.order_id FROM recon_request r
+                        JOIN business_day late ON late.business_date = r.business_date
+                        WHERE r.terminal = FALSE AND r.business_date < ? AND late.completed_at > (
+                            SELECT completed_at FROM business_day WHERE business_date = (SELECT MAX(business_date)
+                                FROM business_day WHERE completed = TRUE AND business_date < ?))
                     UNION
                     SELECT c.order_id FROM cancellation c WHERE c.business_date <= ?
                         AND EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = c.order_id AND l.business_date = ?)
@@ -68,7 +79,7 @@ public class ResultStore {
                         JOIN refund v ON v.txn_id = t.txn_id AND v.business_date <= ? AND v.request_id IS NULL
                         JOIN cancellation c ON c.order_id = v.order_id AND c.business_date <= ?
                         WHERE t.business_date = ?
-                ) affected""", d, d, d, d, d, d, d, d, d, d, d, d, d);
+                ) affected""", d, d, d, d, d, d, d, d, d, d, d, d, d, d);
     }
 
     /** Earlier dates of this store that have not completed (their data may be partial). */
