@@ -39,14 +39,9 @@ public class IngestSettlement {
      * analyzes later, asynchronously): refresh them now, so that this night's own queries plan well.
      */
     public void refreshStatistics(InputFile file, long rowsLoaded) {
-        if (rowsLoaded >= 50_000 && isPostgres()) {
+        if (rowsLoaded >= 50_000 && store.isPostgres()) {
             jdbc.execute("ANALYZE " + InputStore.table(file));
         }
-    }
-
-    private boolean isPostgres() {
-        return jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()
-                .toLowerCase().contains("postgresql"));
     }
 
     public void settle(InputFile file, LocalDate businessDate, Path path) {

@@ -85,6 +85,11 @@ public class InputStore {
         this.copy = isPostgres(dataSource);
     }
 
+    /** Whether the store is PostgreSQL (COPY, statistics) rather than H2. */
+    public boolean isPostgres() {
+        return copy;
+    }
+
     /** Removes what an earlier, abandoned attempt stored for this file and date. */
     public void clear(InputFile file, LocalDate businessDate) {
         jdbc.update("DELETE FROM " + table(file) + " WHERE business_date = ?", businessDate);
