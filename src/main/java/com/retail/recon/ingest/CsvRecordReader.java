@@ -52,6 +52,61 @@ public final class CsvRecordReader implements Closeable {
         this.in = in;
     }
 
+    /**
+     * Reads only the records of one {@link FileRanges.Range} of the file, naming lines as a reader of the
+     * whole file would.
+     */
+    public CsvRecordReader(Path file, FileRanges.Range range) throws IOException {
+        this(file.getFileName().toString(), rangeOf(file, range));
+        this.linesRead = range.firstLine() - 1;
+        this.atStart = range.start() == 0;
+    }
+
+    private static InputStream rangeOf(Path file, FileRanges.Range range) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        try {
+            in.skipNBytes(range.start());
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        return new BoundedInputStream(in, range.end() - range.start());
+    }
+
+    /** The first {@code limit} bytes of a stream. */
+    private static final class BoundedInputStream extends java.io.FilterInputStream {
+        private long remaining;
+
+        BoundedInputStream(InputStream in, long limit) {
+            super(in);
+            this.remaining = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            if (b >= 0) {
+                remaining--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int n = super.read(buffer, offset, (int) Math.min(length, remaining));
+            if (n > 0) {
+                remaining -= n;
+            }
+            return n;
+        }
+    }
+
     /** The next record, or null at the end of the file. Blank lines are skipped. */
     public CsvRecord next() throws IOException {
         String first;

@@ -11,9 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads the records of one inbox file for the ingest step. Restartable: Spring Batch saves the number of
- * records read with each committed chunk, and a restart skips that many. A missing file reads as empty
- * (the command line refuses a missing file before the job starts unless --allow-missing was given).
+ * Reads the records of one range of an inbox file (see {@link FileRanges}) for one partition of the ingest
+ * step. Restartable: Spring Batch saves the number of records read with each committed chunk, and a restart
+ * skips that many. A missing file reads as empty (the command line refuses a missing file before the job
+ * starts unless --allow-missing was given).
  */
 public class InboxFileReader extends AbstractItemCountingItemStreamItemReader<InboxFileReader.HeaderedRecord> {
 
@@ -23,14 +24,21 @@ public class InboxFileReader extends AbstractItemCountingItemStreamItemReader<In
 
     private final InputFile file;
     private final Path path;
+    private final FileRanges.Range range;
     private CsvRecordReader records;
     private CsvHeader header;
     private long recordsRead;
 
-    public InboxFileReader(InputFile file, Path path) {
+    public InboxFileReader(InputFile file, Path path, FileRanges.Range range) {
         this.file = file;
         this.path = path;
+        this.range = range;
         setName("ingest-" + file.name().toLowerCase());
+    }
+
+    /** The whole file as one range. */
+    public InboxFileReader(InputFile file, Path path) throws IOException {
+        this(file, path, FileRanges.split(path, 1).get(0));
     }
 
     @Override
@@ -38,8 +46,15 @@ public class InboxFileReader extends AbstractItemCountingItemStreamItemReader<In
         if (!Files.exists(path)) {
             return;
         }
-        records = new CsvRecordReader(path);
-        header = CsvHeader.of(file, records.next());
+        if (range.holdsHeader()) {
+            records = new CsvRecordReader(path, range);
+            header = CsvHeader.of(file, records.next());
+        } else {
+            try (CsvRecordReader start = new CsvRecordReader(path)) {
+                header = CsvHeader.of(file, start.next());
+            }
+            records = new CsvRecordReader(path, range);
+        }
     }
 
     @Override
@@ -82,12 +97,8 @@ public class InboxFileReader extends AbstractItemCountingItemStreamItemReader<In
         super.update(executionContext);
         executionContext.putLong(recordsKey(file), recordsRead);
         if (records != null) {
-            try {
-                executionContext.putLong(Progress.DONE, records.bytesRead());
-                executionContext.putLong(Progress.TOTAL, Files.size(path));
-            } catch (IOException e) {
-                // progress is only informative
-            }
+            executionContext.putLong(Progress.DONE, records.bytesRead());
+            executionContext.putLong(Progress.TOTAL, range.end() - range.start());
         }
     }
 

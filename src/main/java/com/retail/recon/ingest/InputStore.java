@@ -90,11 +90,15 @@ public class InputStore {
         return copy;
     }
 
-    /** Removes what an earlier, abandoned attempt stored for this file and date. */
-    public void clear(InputFile file, LocalDate businessDate) {
-        jdbc.update("DELETE FROM " + table(file) + " WHERE business_date = ?", businessDate);
-        jdbc.update("DELETE FROM ingest_reject WHERE business_date = ? AND file = ?", businessDate, file.fileName());
-        jdbc.update("DELETE FROM ingest_count WHERE business_date = ? AND file = ?", businessDate, file.fileName());
+    /**
+     * Removes what an earlier, abandoned attempt stored for the records of this file and date that start on
+     * lines {@code [fromLine, toLine)}.
+     */
+    public void clear(InputFile file, LocalDate businessDate, long fromLine, long toLine) {
+        jdbc.update("DELETE FROM " + table(file) + " WHERE business_date = ? AND line_number >= ? AND line_number < ?",
+                businessDate, fromLine, toLine);
+        jdbc.update("DELETE FROM ingest_reject WHERE business_date = ? AND file = ? AND line_number >= ? "
+                + "AND line_number < ?", businessDate, file.fileName(), fromLine, toLine);
     }
 
     public static String table(InputFile file) {

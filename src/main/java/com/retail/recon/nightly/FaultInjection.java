@@ -18,8 +18,9 @@ public class FaultInjection implements StepExecutionListener, ItemWriteListener<
     private final int haltAtWrite;
     private final String pauseStep;
     private final long pauseMillis;
-    private String currentStep = "";
-    private int writes;
+    /** Per thread: partitions of a step run at once, each on its own thread. */
+    private final ThreadLocal<String> currentStep = ThreadLocal.withInitial(() -> "");
+    private final ThreadLocal<int[]> writes = ThreadLocal.withInitial(() -> new int[1]);
 
     public FaultInjection(String haltStep, int haltAtWrite, String pauseStep, long pauseMillis) {
         this.haltStep = haltStep == null ? "" : haltStep;
@@ -30,13 +31,13 @@ public class FaultInjection implements StepExecutionListener, ItemWriteListener<
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        currentStep = stepExecution.getStepName();
-        writes = 0;
+        currentStep.set(stepExecution.getStepName());
+        writes.get()[0] = 0;
     }
 
     @Override
     public void beforeWrite(Chunk<?> items) {
-        if (writes == 0 && currentStep.equals(pauseStep)) {
+        if (writes.get()[0] == 0 && matches(pauseStep)) {
             try {
                 Thread.sleep(pauseMillis);
             } catch (InterruptedException e) {
@@ -47,10 +48,16 @@ public class FaultInjection implements StepExecutionListener, ItemWriteListener<
 
     @Override
     public void afterWrite(Chunk<?> items) {
-        writes++;
-        if (currentStep.equals(haltStep) && writes == haltAtWrite) {
+        if (++writes.get()[0] == haltAtWrite && matches(haltStep)) {
             Runtime.getRuntime().halt(137);
         }
+    }
+
+    /** The step itself, or one of its partitions ({@code reconcile} matches {@code reconcile-partition:partition1}). */
+    private boolean matches(String configured) {
+        String step = currentStep.get();
+        return !configured.isEmpty() && (step.equals(configured)
+                || step.startsWith(PartitionedSteps.workerName(configured) + ":"));
     }
 
     /** Called by tasklet steps at the point a crash would hurt most. */

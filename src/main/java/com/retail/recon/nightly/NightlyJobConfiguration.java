@@ -31,7 +31,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -70,13 +73,9 @@ public class NightlyJobConfiguration {
 
     @Bean
     Job nightlyReconciliation(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                              NightlySteps steps,
-                              ItemStreamReader<InboxFileReader.HeaderedRecord> inboxFileReader,
-                              ItemProcessor<InboxFileReader.HeaderedRecord, IngestedRow> rowValidator,
-                              ItemWriter<IngestedRow> ingestWriter,
-                              ItemStreamReader<OrderHistory> orderHistoryReader,
-                              ItemProcessor<OrderHistory, List<ReportedRequest>> orderReconciler,
-                              ItemWriter<List<ReportedRequest>> reconcileWriter,
+                              NightlySteps steps, PartitionedSteps partitioned,
+                              @Qualifier("ingestPartitioner") Partitioner ingestPartitioner,
+                              @Qualifier("reconcilePartitioner") Partitioner reconcilePartitioner,
                               JdbcCursorItemReader<UnassignedRefunds.Facts> unassignedRefundReader,
                               ItemWriter<RefundAssignment.Unassigned> unassignedRefundWriter,
                               JdbcCursorItemReader<String[]> ledgerReader,
@@ -87,22 +86,14 @@ public class NightlyJobConfiguration {
         int chunk = properties.chunkSize();
         JobBuilder job = new JobBuilder(NightlyRun.JOB_NAME, jobRepository);
         var flow = job
-                .start(ingest(InputFile.ORDERS, jobRepository, transactionManager, chunk,
-                        inboxFileReader, rowValidator, ingestWriter, faults))
-                .next(ingest(InputFile.CANCELLATIONS, jobRepository, transactionManager, chunk,
-                        inboxFileReader, rowValidator, ingestWriter, faults))
-                .next(ingest(InputFile.REFUNDS, jobRepository, transactionManager, chunk,
-                        inboxFileReader, rowValidator, ingestWriter, faults))
+                .start(partitioned.manager(INGEST + "orders", ingestPartitioner))
+                .next(partitioned.manager(INGEST + "cancellations", ingestPartitioner))
+                .next(partitioned.manager(INGEST + "refunds", ingestPartitioner))
                 .next(new StepBuilder("settle-ingest", jobRepository)
                         .tasklet(steps::settleIngest, transactionManager).build())
                 .next(new StepBuilder("select-candidates", jobRepository)
                         .tasklet(steps::selectCandidates, transactionManager).build())
-                .next(new StepBuilder("reconcile", jobRepository)
-                        .<OrderHistory, List<ReportedRequest>>chunk(Math.max(1, chunk / 4))
-                        .transactionManager(transactionManager)
-                        .reader(orderHistoryReader).processor(orderReconciler).writer(reconcileWriter)
-                        .listener((StepListener) faults).listener((StepListener) progress)
-                        .build())
+                .next(partitioned.manager("reconcile", reconcilePartitioner))
                 .next(new StepBuilder("unassigned-refunds", jobRepository)
                         .<UnassignedRefunds.Facts, RefundAssignment.Unassigned>chunk(chunk)
                         .transactionManager(transactionManager)
@@ -131,22 +122,51 @@ public class NightlyJobConfiguration {
                 .build();
     }
 
-    private static Step ingest(InputFile file, JobRepository jobRepository,
-                               PlatformTransactionManager transactionManager, int chunk,
-                               ItemStreamReader<InboxFileReader.HeaderedRecord> reader,
-                               ItemProcessor<InboxFileReader.HeaderedRecord, IngestedRow> processor,
-                               ItemWriter<IngestedRow> writer, FaultInjection faults) {
-        ProgressLog progress = new ProgressLog(10);
-        return new StepBuilder(INGEST + file.name().toLowerCase(), jobRepository)
-                .<InboxFileReader.HeaderedRecord, IngestedRow>chunk(chunk)
+    /**
+     * The steps that run in partitions (each partition one execution of its worker step, restartable on its
+     * own): ingest of each file by byte ranges, reconcile by ranges of candidate orders.
+     */
+    @Bean
+    PartitionedSteps partitionedSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                      PartitionedSteps.Execution execution,
+                                      ItemStreamReader<InboxFileReader.HeaderedRecord> inboxFileReader,
+                                      ItemProcessor<InboxFileReader.HeaderedRecord, IngestedRow> rowValidator,
+                                      ItemWriter<IngestedRow> ingestWriter,
+                                      ItemStreamReader<OrderHistory> orderHistoryReader,
+                                      ItemProcessor<OrderHistory, List<ReportedRequest>> orderReconciler,
+                                      ItemWriter<List<ReportedRequest>> reconcileWriter,
+                                      ReconProperties properties, FaultInjection faults) {
+        int chunk = properties.chunkSize();
+        PartitionedSteps steps = new PartitionedSteps(jobRepository, execution);
+        for (InputFile file : InputFile.values()) {
+            steps.addWorker(new StepBuilder(PartitionedSteps.workerName(INGEST + file.name().toLowerCase()),
+                    jobRepository)
+                    .<InboxFileReader.HeaderedRecord, IngestedRow>chunk(chunk)
+                    .transactionManager(transactionManager)
+                    .reader(inboxFileReader).processor(rowValidator).writer(ingestWriter)
+                    .listener((StepListener) faults).listener((StepListener) new ProgressLog(10))
+                    .build());
+        }
+        steps.addWorker(new StepBuilder(PartitionedSteps.workerName("reconcile"), jobRepository)
+                .<OrderHistory, List<ReportedRequest>>chunk(Math.max(1, chunk / 4))
                 .transactionManager(transactionManager)
-                .reader(reader).processor(processor).writer(writer)
-                .listener((StepListener) faults).listener((StepListener) progress)
-                .build();
+                .reader(orderHistoryReader).processor(orderReconciler).writer(reconcileWriter)
+                .listener((StepListener) faults).listener((StepListener) new ProgressLog(10))
+                .build());
+        return steps;
     }
 
+    /** Partitions run on threads of this process, as many at once as there are partitions. */
+    @Bean
+    @ConditionalOnMissingBean(PartitionedSteps.Execution.class)
+    PartitionedSteps.Execution localPartitions(ReconProperties properties) {
+        return PartitionedSteps.Execution.local(properties.partitions());
+    }
+
+    /** From the step's name: {@code ingest-orders}, or a partition of it ({@code ingest-orders-partition:...}). */
     static InputFile inputFileOf(StepExecution step) {
-        return InputFile.valueOf(step.getStepName().substring(INGEST.length()).toUpperCase());
+        String file = step.getStepName().substring(INGEST.length()).split("[-:]")[0];
+        return InputFile.valueOf(file.toUpperCase());
     }
 
     static Ledger ledgerOf(StepExecution step) {
@@ -172,16 +192,28 @@ public class NightlyJobConfiguration {
 
     // --- ingest ---
 
-    /** On a fresh start (not a restart) the file's rows from any abandoned attempt are cleared first. */
+    /** The file's partitions: byte ranges that start at record boundaries. */
+    @Bean
+    @StepScope
+    Partitioner ingestPartitioner(@Value("#{stepExecution}") StepExecution step) {
+        return Partitions.fileRanges(NightlyRun.of(step.getJobParameters()).inputPath(inputFileOf(step)));
+    }
+
+    /**
+     * One partition's range of the file. On a fresh start (not a restart) the range's rows from any abandoned
+     * attempt are cleared first.
+     */
     @Bean
     @StepScope
     InboxFileReader inboxFileReader(@Value("#{stepExecution}") StepExecution step, JdbcTemplate jdbc) {
         NightlyRun run = NightlyRun.of(step.getJobParameters());
         InputFile file = inputFileOf(step);
-        if (InboxFileReader.recordsRead(step.getExecutionContext(), file) == 0) {
-            new InputStore(jdbc).clear(file, run.businessDate());
+        var partition = step.getExecutionContext();
+        if (InboxFileReader.recordsRead(partition, file) == 0) {
+            new InputStore(jdbc).clear(file, run.businessDate(), Partitions.clearFrom(partition),
+                    Partitions.clearTo(partition));
         }
-        return new InboxFileReader(file, run.inputPath(file));
+        return new InboxFileReader(file, run.inputPath(file), Partitions.rangeOf(partition));
     }
 
     @Bean
@@ -200,12 +232,22 @@ public class NightlyJobConfiguration {
 
     // --- reconcile ---
 
+    /** Ranges of the candidate orders (numbered 1..n by select-candidates). */
+    @Bean
+    @StepScope
+    Partitioner reconcilePartitioner(@Value("#{stepExecution}") StepExecution step, JdbcTemplate jdbc) {
+        long candidates = jdbc.queryForObject("SELECT COUNT(*) FROM recon_candidate WHERE business_date = ?",
+                Long.class, NightlyRun.of(step.getJobParameters()).businessDate());
+        return Partitions.sequenceRanges(candidates);
+    }
+
     @Bean
     @StepScope
     OrderHistoryReader orderHistoryReader(@Value("#{stepExecution}") StepExecution step, DataSource dataSource,
                                           ReconProperties properties) {
+        var partition = step.getExecutionContext();
         return new OrderHistoryReader(dataSource, NightlyRun.of(step.getJobParameters()).businessDate(),
-                properties.chunkSize());
+                Partitions.seqFrom(partition), Partitions.seqTo(partition), properties.chunkSize());
     }
 
     @Bean

@@ -71,12 +71,10 @@ public class NightlySteps {
         long accepted = 0;
         long rejected = 0;
         for (InputFile file : InputFile.values()) {
-            StepExecution ingest = jobRepository.getLastStepExecution(step.getJobExecution().getJobInstance(),
-                    "ingest-" + file.name().toLowerCase());
-            settlement.refreshStatistics(file, InboxFileReader.recordsRead(ingest.getExecutionContext(), file));
+            long fileRead = recordsRead(step, file);
+            settlement.refreshStatistics(file, fileRead);
             settlement.settle(file, run.businessDate(), run.inputPath(file));
-            IngestSettlement.FileCounts counts = settlement.count(file, run.businessDate(),
-                    InboxFileReader.recordsRead(ingest.getExecutionContext(), file));
+            IngestSettlement.FileCounts counts = settlement.count(file, run.businessDate(), fileRead);
             read += counts.read();
             accepted += counts.accepted();
             rejected += counts.rejected();
@@ -89,6 +87,20 @@ public class NightlySteps {
         jobContext.putLong(ROWS_ACCEPTED, accepted);
         jobContext.putLong(ROWS_REJECTED, rejected);
         return RepeatStatus.FINISHED;
+    }
+
+    /** The file's records read: the sum over its ingest partitions (each restart-aware). */
+    private long recordsRead(StepExecution step, InputFile file) {
+        String worker = PartitionedSteps.workerName("ingest-" + file.name().toLowerCase());
+        long read = 0;
+        for (int i = 0; ; i++) {
+            StepExecution partition = jobRepository.getLastStepExecution(step.getJobExecution().getJobInstance(),
+                    worker + ":" + Partitions.name(i));
+            if (partition == null) {
+                return read;
+            }
+            read += InboxFileReader.recordsRead(partition.getExecutionContext(), file);
+        }
     }
 
     RepeatStatus selectCandidates(StepContribution contribution, ChunkContext context) {

@@ -5,7 +5,6 @@ import com.retail.recon.domain.CancellationRequest;
 import com.retail.recon.domain.OrderLine;
 import com.retail.recon.domain.RefundTxn;
 import com.retail.recon.reconcile.OrderHistory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
@@ -28,13 +27,13 @@ public class OrderHistoryReader extends AbstractItemCountingItemStreamItemReader
     private static final String LINES = """
             SELECT k.seq, l.* FROM recon_candidate k
             JOIN order_line l ON l.order_id = k.order_id AND l.business_date <= ?
-            WHERE k.business_date = ? ORDER BY k.seq""";
+            WHERE k.business_date = ? AND k.seq >= ? AND k.seq < ? ORDER BY k.seq""";
     /** Every version of every request that ever was on the order (its latest version may be elsewhere). */
     private static final String REQUESTS = """
             SELECT g.seq, g.candidate, c.* FROM (
                 SELECT DISTINCT k.seq, k.order_id AS candidate, x.request_id FROM recon_candidate k
                 JOIN cancellation x ON x.order_id = k.order_id AND x.business_date <= ?
-                WHERE k.business_date = ?) g
+                WHERE k.business_date = ? AND k.seq >= ? AND k.seq < ?) g
             JOIN cancellation c ON c.request_id = g.request_id AND c.business_date <= ?
             ORDER BY g.seq""";
     /** Every version of every refund that may pay the order's requests: naming one of them, or none on it. */
@@ -42,12 +41,12 @@ public class OrderHistoryReader extends AbstractItemCountingItemStreamItemReader
             SELECT g.seq, r.* FROM (
                 SELECT k.seq, t.txn_id FROM recon_candidate k
                 JOIN refund t ON t.order_id = k.order_id AND t.request_id IS NULL AND t.business_date <= ?
-                WHERE k.business_date = ?
+                WHERE k.business_date = ? AND k.seq >= ? AND k.seq < ?
                 UNION
                 SELECT k.seq, t.txn_id FROM recon_candidate k
                 JOIN cancellation x ON x.order_id = k.order_id AND x.business_date <= ?
                 JOIN refund t ON t.request_id = x.request_id AND t.business_date <= ?
-                WHERE k.business_date = ?) g
+                WHERE k.business_date = ? AND k.seq >= ? AND k.seq < ?) g
             JOIN refund r ON r.txn_id = g.txn_id AND r.business_date <= ?
             ORDER BY g.seq""";
 
@@ -59,31 +58,28 @@ public class OrderHistoryReader extends AbstractItemCountingItemStreamItemReader
     private final Cursor<CancellationRequest> requests;
     private final Cursor<RefundTxn> refunds;
 
-    public OrderHistoryReader(DataSource dataSource, LocalDate businessDate, int fetchSize) {
+    /** The candidates with sequence numbers [seqFrom, seqTo): one partition's share. */
+    public OrderHistoryReader(DataSource dataSource, LocalDate businessDate, long seqFrom, long seqTo,
+                              int fetchSize) {
         setName("orderHistory");
         Date d = Date.valueOf(businessDate);
-        this.dataSource = dataSource;
-        this.businessDate = d;
+        this.total = seqTo - seqFrom;
         lines = new Cursor<>(dataSource, fetchSize, LINES, (rs, i) ->
-                new Row<>(rs.getLong("seq"), null, StoredRows.orderLine(rs)), d, d);
+                new Row<>(rs.getLong("seq"), null, StoredRows.orderLine(rs)), d, d, seqFrom, seqTo);
         requests = new Cursor<>(dataSource, fetchSize, REQUESTS, (rs, i) ->
-                new Row<>(rs.getLong("seq"), rs.getString("candidate"), StoredRows.cancellation(rs)), d, d, d);
+                new Row<>(rs.getLong("seq"), rs.getString("candidate"), StoredRows.cancellation(rs)),
+                d, d, seqFrom, seqTo, d);
         refunds = new Cursor<>(dataSource, fetchSize, REFUNDS, (rs, i) ->
-                new Row<>(rs.getLong("seq"), null, StoredRows.refund(rs)), d, d, d, d, d, d);
+                new Row<>(rs.getLong("seq"), null, StoredRows.refund(rs)),
+                d, d, seqFrom, seqTo, d, d, d, seqFrom, seqTo, d);
     }
 
-    private long total = -1;
-    private final DataSource dataSource;
-    private final Date businessDate;
+    private final long total;
 
     /** Orders done and orders to do, for the progress line's ETA. */
     @Override
     public void update(ExecutionContext executionContext) {
         super.update(executionContext);
-        if (total < 0) {
-            total = new JdbcTemplate(dataSource).queryForObject(
-                    "SELECT COUNT(*) FROM recon_candidate WHERE business_date = ?", Long.class, businessDate);
-        }
         executionContext.putLong(Progress.DONE, getCurrentItemCount());
         executionContext.putLong(Progress.TOTAL, total);
     }

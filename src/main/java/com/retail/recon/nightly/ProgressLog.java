@@ -12,7 +12,8 @@ import org.springframework.batch.infrastructure.item.Chunk;
 /**
  * Progress while a long step runs: items done, the rate and, where the step knows its total (ingest: bytes of
  * the file), an ETA. On an interactive terminal one line on stderr is redrawn every second; otherwise (cron,
- * logs) a log line every few seconds.
+ * logs) a log line every few seconds. Partitions of a step run at once on their own threads and report
+ * each for itself.
  */
 public class ProgressLog implements StepExecutionListener, ChunkListener<Object, Object> {
 
@@ -20,9 +21,19 @@ public class ProgressLog implements StepExecutionListener, ChunkListener<Object,
 
     private final long everyNanos;
     private final boolean terminal = System.console() != null;
-    private StepExecution step;
-    private long started;
-    private long lastLogged;
+    private final ThreadLocal<Running> running = new ThreadLocal<>();
+
+    private static final class Running {
+        final StepExecution step;
+        final long started;
+        long lastLogged;
+
+        Running(StepExecution step) {
+            this.step = step;
+            this.started = System.nanoTime();
+            this.lastLogged = started;
+        }
+    }
 
     public ProgressLog(long everySeconds) {
         this.everyNanos = everySeconds * 1_000_000_000L;
@@ -30,9 +41,7 @@ public class ProgressLog implements StepExecutionListener, ChunkListener<Object,
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        step = stepExecution;
-        started = System.nanoTime();
-        lastLogged = started;
+        running.set(new Running(stepExecution));
     }
 
     /** Chunk-oriented steps of Spring Batch 6 call this one. */
@@ -48,14 +57,16 @@ public class ProgressLog implements StepExecutionListener, ChunkListener<Object,
     }
 
     private void report() {
+        Running run = running.get();
         long now = System.nanoTime();
-        if (step == null || now - lastLogged < (terminal ? 1_000_000_000L : everyNanos)) {
+        if (run == null || now - run.lastLogged < (terminal ? 1_000_000_000L : everyNanos)) {
             return;
         }
-        lastLogged = now;
-        double seconds = (now - started) / 1e9;
+        run.lastLogged = now;
+        StepExecution step = run.step;
+        double seconds = (now - run.started) / 1e9;
         String line = step.getStepName() + ": " + step.getReadCount() + " items in " + Math.round(seconds) + "s ("
-                + Math.round(step.getReadCount() / seconds) + " items/s)" + eta(seconds);
+                + Math.round(step.getReadCount() / seconds) + " items/s)" + eta(step, seconds);
         if (terminal) {
             System.err.print("\r" + line + "   ");
             System.err.flush();
@@ -64,7 +75,7 @@ public class ProgressLog implements StepExecutionListener, ChunkListener<Object,
         }
     }
 
-    private String eta(double seconds) {
+    private static String eta(StepExecution step, double seconds) {
         var context = step.getExecutionContext();
         if (!context.containsKey(Progress.TOTAL)) {
             return "";
@@ -80,7 +91,9 @@ public class ProgressLog implements StepExecutionListener, ChunkListener<Object,
 
     @Override
     public org.springframework.batch.core.ExitStatus afterStep(StepExecution stepExecution) {
-        if (terminal && lastLogged != started) {
+        Running run = running.get();
+        running.remove();
+        if (terminal && run != null && run.lastLogged != run.started) {
             System.err.println();
         }
         return null;

@@ -23,6 +23,7 @@ public record ReconProperties(
         Path inbox,
         Path archive,
         int chunkSize,
+        int partitions,
         Map<String, Integer> currencies,
         PolicyProperties policy) {
 
@@ -38,6 +39,12 @@ public record ReconProperties(
 
     /** {@code window-minutes} empty means "until shipped". */
     public record CategoryProperties(Boolean cancellable, Long windowMinutes, BigDecimal feePercent) {
+    }
+
+    /** Partitions per partitioned step; 0 (the default) means one per processor core. */
+    @Override
+    public int partitions() {
+        return partitions > 0 ? partitions : Runtime.getRuntime().availableProcessors();
     }
 
     public Currencies toCurrencies() {

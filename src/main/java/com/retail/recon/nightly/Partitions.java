@@ -1,0 +1,105 @@
+package com.retail.recon.nightly;
+
+import com.retail.recon.ingest.FileRanges;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the heavy steps are cut into partitions, and what each partition's execution context says about its
+ * share. A partition's context is saved in the job repository when the step splits, so a restart gives every
+ * unfinished partition the same share again (and skips the finished ones).
+ * <ul>
+ *   <li>ingest: byte ranges of the file that start at record boundaries ({@link FileRanges});</li>
+ *   <li>reconcile: ranges of the candidate orders' sequence numbers (an order, its requests and the refunds
+ *       that may pay them are always in one partition).</li>
+ * </ul>
+ */
+final class Partitions {
+
+    static final String INDEX = "partition.index";
+    private static final String RANGE_START = "range.start";
+    private static final String RANGE_END = "range.end";
+    private static final String RANGE_FIRST_LINE = "range.first-line";
+    /** Lines [clear.from, clear.to) are this partition's to clear on a fresh start. */
+    private static final String CLEAR_FROM = "clear.from";
+    private static final String CLEAR_TO = "clear.to";
+    private static final String SEQ_FROM = "seq.from";
+    private static final String SEQ_TO = "seq.to";
+
+    private Partitions() {
+    }
+
+    static String name(int index) {
+        return "partition" + index;
+    }
+
+    /** The partitions of one inbox file. */
+    static Partitioner fileRanges(Path file) {
+        return gridSize -> {
+            List<FileRanges.Range> ranges;
+            try {
+                ranges = FileRanges.split(file, gridSize);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Map<String, ExecutionContext> contexts = new LinkedHashMap<>();
+            for (FileRanges.Range range : ranges) {
+                ExecutionContext context = new ExecutionContext();
+                context.putInt(INDEX, range.index());
+                context.putLong(RANGE_START, range.start());
+                context.putLong(RANGE_END, range.end());
+                context.putLong(RANGE_FIRST_LINE, range.firstLine());
+                boolean last = range.index() == ranges.size() - 1;
+                context.putLong(CLEAR_FROM, range.index() == 0 ? 0 : range.firstLine());
+                context.putLong(CLEAR_TO, last ? Long.MAX_VALUE : ranges.get(range.index() + 1).firstLine());
+                contexts.put(name(range.index()), context);
+            }
+            return contexts;
+        };
+    }
+
+    static FileRanges.Range rangeOf(ExecutionContext context) {
+        return new FileRanges.Range(context.getInt(INDEX), context.getLong(RANGE_START), context.getLong(RANGE_END),
+                context.getLong(RANGE_FIRST_LINE));
+    }
+
+    static long clearFrom(ExecutionContext context) {
+        return context.getLong(CLEAR_FROM);
+    }
+
+    static long clearTo(ExecutionContext context) {
+        return context.getLong(CLEAR_TO);
+    }
+
+    /** Candidates 1..count in {@code gridSize} contiguous ranges of about equal size. */
+    static Partitioner sequenceRanges(long count) {
+        return gridSize -> {
+            int parts = (int) Math.max(1, Math.min(gridSize, count));
+            Map<String, ExecutionContext> contexts = new LinkedHashMap<>();
+            for (int i = 0; i < parts; i++) {
+                ExecutionContext context = new ExecutionContext();
+                context.putInt(INDEX, i);
+                context.putLong(SEQ_FROM, count * i / parts + 1);
+                context.putLong(SEQ_TO, count * (i + 1) / parts + 1);
+                contexts.put(name(i), context);
+            }
+            return contexts;
+        };
+    }
+
+    /** Sequence numbers [from, to) of the partition. */
+    static long seqFrom(ExecutionContext context) {
+        return context.getLong(SEQ_FROM);
+    }
+
+    static long seqTo(ExecutionContext context) {
+        return context.getLong(SEQ_TO);
+    }
+}
