@@ -28,22 +28,19 @@ public final class FileRanges {
         }
     }
 
-    /** Below this size a file is read as one range: splitting would cost more than it saves. */
-    static final long MIN_BYTES_PER_RANGE = 1 << 20;
 
     private enum State { FIELD_START, UNQUOTED, QUOTED, AFTER_QUOTE, AFTER_QUOTE_CR, BROKEN }
 
     private FileRanges() {
     }
 
-    /** At most {@code parts} ranges of about equal size covering the whole file (one if it is small). */
-    public static List<Range> split(Path file, int parts) throws IOException {
+    /**
+     * At most {@code parts} ranges of about equal size covering the whole file, none (but the last) smaller
+     * than {@code minBytes}: below that, splitting costs more than it saves.
+     */
+    public static List<Range> split(Path file, int parts, long minBytes) throws IOException {
         long size = Files.exists(file) ? Files.size(file) : 0;
-        return split(file, parts, Math.max(MIN_BYTES_PER_RANGE, size / Math.max(1, parts)));
-    }
-
-    static List<Range> split(Path file, int parts, long bytesPerRange) throws IOException {
-        long size = Files.exists(file) ? Files.size(file) : 0;
+        long bytesPerRange = Math.max(Math.max(1, minBytes), size / Math.max(1, parts));
         List<Range> ranges = new ArrayList<>();
         if (parts <= 1 || size <= bytesPerRange) {
             ranges.add(new Range(0, 0, size, 1));

@@ -38,7 +38,7 @@ public class InboxFileReader extends AbstractItemCountingItemStreamItemReader<In
 
     /** The whole file as one range. */
     public InboxFileReader(InputFile file, Path path) throws IOException {
-        this(file, path, FileRanges.split(path, 1).get(0));
+        this(file, path, FileRanges.split(path, 1, 0).get(0));
     }
 
     @Override

@@ -195,8 +195,10 @@ public class NightlyJobConfiguration {
     /** The file's partitions: byte ranges that start at record boundaries. */
     @Bean
     @StepScope
-    Partitioner ingestPartitioner(@Value("#{stepExecution}") StepExecution step) {
-        return Partitions.fileRanges(NightlyRun.of(step.getJobParameters()).inputPath(inputFileOf(step)));
+    Partitioner ingestPartitioner(@Value("#{stepExecution}") StepExecution step,
+                                  @Value("${recon.partition.min-file-bytes:1048576}") long minBytesPerRange) {
+        return Partitions.fileRanges(NightlyRun.of(step.getJobParameters()).inputPath(inputFileOf(step)),
+                minBytesPerRange);
     }
 
     /**

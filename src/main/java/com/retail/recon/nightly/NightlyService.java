@@ -295,12 +295,13 @@ public class NightlyService {
                     summary, steps, duration);
         }
         List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
-        for (Throwable failure : failures) {
-            Throwable cause = rootInputProblem(failure);
-            if (cause != null) {
-                return Result.refused(INPUT_REJECTED, run.businessDate() + " stopped before writing anything: "
-                        + cause.getMessage());
-            }
+        // partitions of a file fail each for itself: the first problem in the file is the one to report
+        Optional<Throwable> inputProblem = failures.stream().map(NightlyService::rootInputProblem)
+                .filter(java.util.Objects::nonNull)
+                .min(java.util.Comparator.comparingLong(t -> t instanceof InputFileException f ? f.line() : 0));
+        if (inputProblem.isPresent()) {
+            return Result.refused(INPUT_REJECTED, run.businessDate() + " stopped before writing anything: "
+                    + inputProblem.get().getMessage());
         }
         String reason = failures.isEmpty() ? execution.getExitStatus().getExitDescription()
                 : rootMessage(failures.get(0));

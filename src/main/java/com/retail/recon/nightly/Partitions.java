@@ -40,12 +40,12 @@ final class Partitions {
         return "partition" + index;
     }
 
-    /** The partitions of one inbox file. */
-    static Partitioner fileRanges(Path file) {
+    /** The partitions of one inbox file; a file smaller than {@code minBytesPerRange} twice is not split. */
+    static Partitioner fileRanges(Path file, long minBytesPerRange) {
         return gridSize -> {
             List<FileRanges.Range> ranges;
             try {
-                ranges = FileRanges.split(file, gridSize);
+                ranges = FileRanges.split(file, gridSize, minBytesPerRange);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -55,6 +55,8 @@ class CrashRestartTests {
 
         int killed = SeparateJvm.run(store, folder.resolve("killed.log"), "run", "--date=" + DATE,
                 "--inbox=" + INBOX, "--archive=" + archive, "--recon.chunk-size=4",
+                // two partitions, and files split even though they are small: a restart must resume each
+                "--recon.partitions=2", "--recon.partition.min-file-bytes=256",
                 "--recon.fault.halt-step=" + step, "--recon.fault.halt-at-write=" + write);
         assertThat(killed).as(Files.readString(folder.resolve("killed.log"))).isEqualTo(137);
         if (!step.equals("publish-bundle")) {

@@ -300,6 +300,33 @@ class NightlyJobFunctionalTests {
     }
 
     @Test
+    void aFileReadInPartitions_reportsItsFirstProblem_asOneReaderWould() throws IOException {
+        Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1);
+        String[] rows = new String[200];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = "R-" + i + ",O-1,,C-1,2026-11-20T11:00:00Z,WEBSITE,\"a reason,\nover two lines\",REQUESTED,,";
+        }
+        rows[120] = rows[120].replace("WEBSITE", "WEB#SITE");
+        rows[199] = "R-x,O-1,,C-1,2026-11-20T11:00:00Z,WEBSITE,\"cut off here";
+        inbox.file(D1, "cancellations.csv", Inbox.CANCELLATIONS_HEADER, rows);
+        Path file = inbox.root().resolve(D1.toString()).resolve("cancellations.csv");
+        byte[] bytes = Files.readAllBytes(file);
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '#') {
+                bytes[i] = (byte) 0xC3;   // the first byte of a two-byte sequence, alone: not UTF-8
+            }
+        }
+        Files.write(file, bytes);
+
+        Recon.Outcome failed = run(store(), inbox, D1, "--recon.partitions=4", "--recon.partition.min-file-bytes=256");
+
+        assertThat(failed.exitCode()).isEqualTo(3);
+        assertThat(failed.err()).as("line 2 + 2 x 120: the bad byte, not the truncation at the end of a later range")
+                .contains("cancellations.csv line 242: bytes that are not valid UTF-8");
+        assertThat(bundle("2026-11-20")).doesNotExist();
+    }
+
+    @Test
     void aMalformedDate_isBadUsage() {
         Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1);
         Recon.Outcome outcome = Recon.run(store(), "run", "--date=2026-13-01", "--inbox=" + inbox.root());
