@@ -26,4 +26,13 @@ final class DateOptions {
 
     @Option(names = "--timings", description = "Also print each step's duration and items per second.")
     boolean timings;
+
+    enum Workers { local, remote }
+
+    @Option(names = "--workers", paramLabel = "local|remote",
+            description = "Where the partitions of the heavy steps run: local (default) on this machine's cores, "
+                    + "remote on recon worker processes over RabbitMQ (same as --recon.workers.mode=remote).")
+    void workers(Workers where) {
+        ReconCommand.springArguments.add("--recon.workers.mode=" + where);
+    }
 }

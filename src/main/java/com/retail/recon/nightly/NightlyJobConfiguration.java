@@ -33,7 +33,7 @@ import org.springframework.batch.infrastructure.item.database.JdbcCursorItemRead
 import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -156,9 +156,12 @@ public class NightlyJobConfiguration {
         return steps;
     }
 
-    /** Partitions run on threads of this process, as many at once as there are partitions. */
+    /**
+     * Partitions run on threads of this process, as many at once as there are partitions (unless
+     * recon.workers.mode=remote: see scaleout.RemotePartitioning).
+     */
     @Bean
-    @ConditionalOnMissingBean(PartitionedSteps.Execution.class)
+    @ConditionalOnProperty(name = "recon.workers.mode", havingValue = "local", matchIfMissing = true)
     PartitionedSteps.Execution localPartitions(ReconProperties properties) {
         return PartitionedSteps.Execution.local(properties.partitions());
     }

@@ -274,9 +274,14 @@ public class NightlyService {
         }
     }
 
-    /** A run killed mid-way is left STARTED in the job repository; mark it FAILED so it can restart. */
+    /**
+     * A run killed mid-way is left STARTED in the job repository; mark it FAILED so it can restart. So are
+     * the partitions of a remote worker that died while its manager gave up waiting (the job FAILED).
+     */
     private JobExecution recoverIfInterrupted(JobExecution execution) {
-        return execution.isRunning() ? jobOperator.recover(execution) : execution;
+        boolean interrupted = execution.isRunning()
+                || execution.getStepExecutions().stream().anyMatch(step -> step.getStatus().isRunning());
+        return interrupted ? jobOperator.recover(execution) : execution;
     }
 
     private Result finished(JobExecution execution) {

@@ -1,0 +1,177 @@
+package com.retail.recon.scaleout;
+
+import com.retail.recon.nightly.PartitionedSteps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.support.converter.SimpleMessageConverter;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.partition.PartitionHandler;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
+import org.springframework.batch.integration.partition.StepExecutionRequest;
+import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.amqp.dsl.Amqp;
+import org.springframework.integration.channel.DirectChannel;
+import org.springframework.integration.core.MessagingTemplate;
+import org.springframework.integration.config.EnableIntegration;
+import org.springframework.integration.dsl.IntegrationFlow;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Spreading the partitioned steps over worker processes, with Spring Batch's remote partitioning: the
+ * manager ({@code recon run ... --workers remote}) saves one step execution per partition in the shared job
+ * repository and sends a request naming it to a RabbitMQ queue; each worker ({@code recon worker}) takes one
+ * request at a time, runs that partition against the same store, and acknowledges the request when the
+ * partition has finished. The manager learns the results by polling the job repository (no reply queue).
+ * <p>
+ * A worker that dies mid-partition never acknowledges its request, so the broker hands it to another worker,
+ * which continues the partition from its last committed chunk. Requests for partitions that are no longer
+ * running (finished, or failed and left to {@code recon restart}) are dropped.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RemotePartitioning.Settings.class)
+public class RemotePartitioning {
+
+    private static final Logger log = LoggerFactory.getLogger(RemotePartitioning.class);
+
+    /**
+     * {@code recon.workers.*}: {@code mode} local (threads of this process) or remote (worker processes);
+     * the queue the partition requests go to; how often the manager polls the job repository, and how long it
+     * waits for all partitions of a step before failing the run; how many partitions a worker runs at once.
+     */
+    @ConfigurationProperties("recon.workers")
+    public record Settings(String mode, String queue, Duration pollInterval, Duration timeout, int threads) {
+
+        public int workerThreads() {
+            return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        }
+    }
+
+    /** Only partition requests cross the broker: Java serialization, limited to that one class. */
+    @Bean
+    SimpleMessageConverter partitionRequestConverter() {
+        SimpleMessageConverter converter = new SimpleMessageConverter();
+        converter.setAllowedListPatterns(List.of(StepExecutionRequest.class.getName()));
+        return converter;
+    }
+
+    /** Durable, so requests outlive a broker restart and wait for workers that start late. */
+    @Bean
+    Queue partitionRequestQueue(Settings settings) {
+        return new Queue(settings.queue(), true);
+    }
+
+    /** The manager side: partitions are sent to the queue and awaited in the job repository. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "recon.workers.mode", havingValue = "remote")
+    @EnableIntegration
+    static class Manager {
+
+        @Bean
+        DirectChannel partitionRequests() {
+            return new DirectChannel();
+        }
+
+        @Bean
+        IntegrationFlow partitionRequestsToBroker(DirectChannel partitionRequests, RabbitTemplate rabbit,
+                                                  Settings settings) {
+            return IntegrationFlow.from(partitionRequests)
+                    .handle(Amqp.outboundAdapter(rabbit).routingKey(settings.queue()))
+                    .get();
+        }
+
+        @Bean
+        PartitionedSteps.Execution remotePartitions(DirectChannel partitionRequests, JobRepository jobRepository,
+                                                    Settings settings,
+                                                    com.retail.recon.system.ReconProperties properties) {
+            return new PartitionedSteps.Execution() {
+                @Override
+                public int gridSize() {
+                    return properties.partitions();
+                }
+
+                @Override
+                public PartitionHandler handler(Step worker, int gridSize) {
+                    MessageChannelPartitionHandler handler = new MessageChannelPartitionHandler();
+                    handler.setStepName(worker.getName());
+                    handler.setGridSize(gridSize);
+                    handler.setMessagingOperations(new MessagingTemplate(partitionRequests));
+                    handler.setJobRepository(jobRepository);   // poll the repository: no reply queue
+                    handler.setPollInterval(settings.pollInterval().toMillis());
+                    handler.setTimeout(settings.timeout().toMillis());
+                    try {
+                        handler.afterPropertiesSet();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return handler;
+                }
+            };
+        }
+    }
+
+    /** The worker side ({@code recon worker}): runs the partitions it is sent, one request per thread. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "recon.workers.listen", havingValue = "true")
+    @EnableIntegration
+    static class Worker {
+
+        @Bean
+        StepExecutionRequestHandler partitionRunner(JobRepository jobRepository, PartitionedSteps steps) {
+            StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
+            handler.setJobRepository(jobRepository);
+            handler.setStepLocator(steps);
+            return handler;
+        }
+
+        @Bean
+        IntegrationFlow partitionRequestsFromBroker(ConnectionFactory connectionFactory,
+                                                    SimpleMessageConverter partitionRequestConverter,
+                                                    StepExecutionRequestHandler partitionRunner,
+                                                    JobRepository jobRepository, Settings settings) {
+            return IntegrationFlow.from(Amqp.inboundAdapter(connectionFactory, settings.queue())
+                            .messageConverter(partitionRequestConverter)
+                            // one request per consumer at a time (the default prefetch of 250 would let one
+                            // worker hoard every partition); a request that cannot run is dropped, not requeued
+                            .configureContainer(container -> container
+                                    .prefetchCount(1)
+                                    .concurrentConsumers(settings.workerThreads())
+                                    .defaultRequeueRejected(false)))
+                    .filter(StepExecutionRequest.class, request -> stillToRun(jobRepository, request))
+                    .<StepExecutionRequest>handle((request, headers) -> {
+                        StepExecution done = partitionRunner.handle(request);
+                        log.info("{} {}", done.getStepName(), done.getStatus());
+                        return null;
+                    })
+                    .get();
+        }
+
+        /**
+         * A request is run only while its partition is waiting or running and its job is still running: after
+         * a failure, {@code recon restart} makes new step executions for the unfinished partitions, and the
+         * old requests must not run them a second time.
+         */
+        static boolean stillToRun(JobRepository jobRepository, StepExecutionRequest request) {
+            StepExecution partition = jobRepository.getStepExecution(request.getStepExecutionId());
+            boolean run = partition != null && partition.getJobExecution().isRunning()
+                    && (partition.getStatus() == BatchStatus.STARTING || partition.getStatus() == BatchStatus.STARTED);
+            if (!run) {
+                log.info("dropped a request for {} (step execution {}): it is no longer to run",
+                        request.getStepName(), request.getStepExecutionId());
+            }
+            return run;
+        }
+    }
+}
