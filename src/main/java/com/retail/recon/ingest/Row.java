@@ -4,12 +4,9 @@ import com.retail.recon.domain.Currencies;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
@@ -128,7 +125,7 @@ final class Row {
 
     /** ISO-8601 with an offset or Z; fractional seconds are dropped (ages are whole seconds). */
     private static Instant toInstant(String column, String value) {
-        Instant common = parseUtcSeconds(value);
+        Instant common = IsoInstants.parse(value);
         if (common != null) {
             return common;
         }
@@ -139,42 +136,6 @@ final class Row {
             throw new RowRejected(RejectReason.BAD_INSTANT, column,
                     "'" + value + "' is not an ISO-8601 instant with an offset");
         }
-    }
-
-    /**
-     * The common shape {@code 2026-11-25T14:03:00Z}, parsed without the general formatter (which costs
-     * more than the rest of the row); null for any other shape or an impossible date, which then goes
-     * through the formatter for its verdict.
-     */
-    private static Instant parseUtcSeconds(String v) {
-        if (v.length() != 20 || v.charAt(4) != '-' || v.charAt(7) != '-' || v.charAt(10) != 'T'
-                || v.charAt(13) != ':' || v.charAt(16) != ':' || v.charAt(19) != 'Z') {
-            return null;
-        }
-        int year = digits(v, 0, 4);
-        int month = digits(v, 5, 7);
-        int day = digits(v, 8, 10);
-        int hour = digits(v, 11, 13);
-        int minute = digits(v, 14, 16);
-        int second = digits(v, 17, 19);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59 || day > YearMonth.of(year, month).lengthOfMonth()) {
-            return null;
-        }
-        return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
-    }
-
-    /** The decimal number in v[from, to), or -1 if a character is not a digit. */
-    private static int digits(String v, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            char c = v.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n;
     }
 
     <E extends Enum<E>> E word(String column, Class<E> type) {

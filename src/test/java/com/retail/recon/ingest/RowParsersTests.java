@@ -105,11 +105,26 @@ class RowParsersTests {
 
     @ParameterizedTest
     @CsvSource({"2026-11-20T10:00:00Z", "2026-11-20T10:00:00+00:00", "2026-11-20T05:00:00-05:00",
-            "2026-11-20T10:00:00.999Z", "2026-11-20T10:00Z"})
+            "2026-11-20T10:00:00.999Z", "2026-11-20T10:00Z", "2026-11-20T15:30:00+05:30",
+            "2026-11-20T05:00:00.123456789-05:00", "2026-11-20T10:00:00-00:00", "2026-11-21T04:00:00+18:00",
+            // shapes java.time's ISO_OFFSET_DATE_TIME also accepts (case-insensitive, lenient offset)
+            "2026-11-20t10:00:00z", "2026-11-20T15:00:00+05", "2026-11-20T15:00:30+05:00:30"})
     void everyInstantShapeMeansTheSameInstant(String placedAt) throws IOException {
         OrderLine line = (OrderLine) parse(InputFile.ORDERS, ORDERS_HEADER,
                 "O-1,1,C-1," + placedAt + ",SKU-1,DEFAULT,2,10.00,1.60,USD,CARD,PENDING,");
         assertThat(line.placedAt()).isEqualTo(Instant.parse("2026-11-20T10:00:00Z"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2026-02-29T10:00:00Z", "2026-02-30T10:00:00-05:00", "2026-04-31T10:00:00Z", "2026-11-20T24:00:00Z",
+            "2026-11-20T24:00Z", "2026-11-20T23:59:60Z", "2016-12-31T23:59:60Z", "2026-11-20T10:60:00+01:00",
+            "2026-11-20T10:00:00+18:01", "2026-11-20T10:00:00+05:60", "2026-11-20T10:00:00+0530",
+            "2026-11-20T10:00:00.1234567890Z", "2026-11-20T10:00:00", "2026-11-20T10:00:00Z[UTC]"})
+    void impossibleOrMalformedInstants_areBadInstants(String placedAt) {
+        RowRejected rejected = orderRejected("O-1,1,C-1," + placedAt + ",SKU-1,DEFAULT,2,10.00,1.60,USD,CARD,PENDING,");
+        assertThat(rejected.reason()).isEqualTo(RejectReason.BAD_INSTANT);
+        assertThat(rejected.getMessage())
+                .isEqualTo("placed_at: '" + placedAt + "' is not an ISO-8601 instant with an offset");
     }
 
     @Test
