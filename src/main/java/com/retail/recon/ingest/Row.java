@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * Typed access to one record's fields by column name. Each accessor applies the spec's type rule and
@@ -19,8 +18,6 @@ import java.util.regex.Pattern;
  */
 final class Row {
 
-    private static final Pattern INTEGER = Pattern.compile("[0-9]+");
-    private static final Pattern AMOUNT = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
     /** The store keeps amounts with up to 18 digits before the point (DECIMAL(38,4) with room for sums). */
     private static final int MAX_AMOUNT_INTEGER_DIGITS = 18;
 
@@ -75,15 +72,23 @@ final class Row {
         return value == null ? null : toPositiveInt(column, value);
     }
 
+    /** One or more ASCII digits (leading zeros allowed), from 1 to 999,999,999. */
     private static int toPositiveInt(String column, String value) {
-        if (!INTEGER.matcher(value).matches()) {
+        int length = value.length();
+        if (length == 0 || !isDigits(value, 0, length)) {
             throw new RowRejected(RejectReason.BAD_NUMBER, column, "'" + value + "' is not a whole number");
         }
-        String digits = value.replaceFirst("^0+(?=.)", "");
-        if (digits.length() > 9) {
+        int start = 0;
+        while (start < length - 1 && value.charAt(start) == '0') {
+            start++;
+        }
+        if (length - start > 9) {
             throw new RowRejected(RejectReason.OUT_OF_RANGE, column, "'" + value + "' is too large");
         }
-        int number = Integer.parseInt(digits);
+        int number = 0;
+        for (int i = start; i < length; i++) {
+            number = number * 10 + (value.charAt(i) - '0');
+        }
         if (number < 1) {
             throw new RowRejected(RejectReason.OUT_OF_RANGE, column, "must be at least 1");
         }
@@ -93,17 +98,70 @@ final class Row {
     /** A non-negative plain decimal; its digits are checked against the currency later. */
     BigDecimal amount(String column) {
         String value = text(column);
-        if (!AMOUNT.matcher(value).matches()) {
+        int point = plainDecimalPoint(value);
+        if (point == NOT_PLAIN_DECIMAL) {
             throw new RowRejected(RejectReason.BAD_NUMBER, column, "'" + value + "' is not a plain decimal amount");
         }
-        BigDecimal amount = new BigDecimal(value);
-        if (value.startsWith("-")) {
+        BigDecimal amount = toBigDecimal(value, point);
+        if (value.charAt(0) == '-') {
             throw new RowRejected(RejectReason.OUT_OF_RANGE, column, "must not be negative");
         }
         if (amount.precision() - amount.scale() > MAX_AMOUNT_INTEGER_DIGITS) {
             throw new RowRejected(RejectReason.OUT_OF_RANGE, column, "'" + value + "' is too large");
         }
         return amount;
+    }
+
+    private static final int NOT_PLAIN_DECIMAL = -2;
+
+    /**
+     * For a plain decimal ({@code -?[0-9]+(\.[0-9]+)?}): the position of its point, or -1 when it has none.
+     * NOT_PLAIN_DECIMAL for anything else.
+     */
+    private static int plainDecimalPoint(String value) {
+        int length = value.length();
+        int start = length > 0 && value.charAt(0) == '-' ? 1 : 0;
+        int point = value.indexOf('.', start);
+        int integerEnd = point < 0 ? length : point;
+        if (integerEnd == start || !isDigits(value, start, integerEnd)) {
+            return NOT_PLAIN_DECIMAL;
+        }
+        if (point >= 0 && (point == length - 1 || !isDigits(value, point + 1, length))) {
+            return NOT_PLAIN_DECIMAL;
+        }
+        return point;
+    }
+
+    /**
+     * The plain decimal's value, as {@code new BigDecimal(value)} gives it (same unscaled value and scale);
+     * without parsing the text again when its digits fit in a long.
+     */
+    private static BigDecimal toBigDecimal(String value, int point) {
+        int length = value.length();
+        boolean negative = value.charAt(0) == '-';
+        int digitCount = length - (negative ? 1 : 0) - (point < 0 ? 0 : 1);
+        if (digitCount > 18) {
+            return new BigDecimal(value);
+        }
+        long unscaled = 0;
+        for (int i = negative ? 1 : 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c != '.') {
+                unscaled = unscaled * 10 + (c - '0');
+            }
+        }
+        return BigDecimal.valueOf(negative ? -unscaled : unscaled, point < 0 ? 0 : length - point - 1);
+    }
+
+    /** Whether value[from, to) is all ASCII digits. */
+    private static boolean isDigits(String value, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     BigDecimal positiveAmount(String column) {
