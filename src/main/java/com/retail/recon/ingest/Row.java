@@ -10,7 +10,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Typed access to one record's fields by column name. Each accessor applies the spec's type rule and
@@ -205,21 +204,22 @@ final class Row {
         return value == null ? null : toWord(column, value, type);
     }
 
-    /** Each enumeration's words by name (Class.getEnumConstants copies the array on every call). */
-    private static final Map<Class<?>, Map<String, ?>> WORDS = new ConcurrentHashMap<>();
+    /** Each enumeration's words by name, built once per enumeration (Class.getEnumConstants copies its array). */
+    private static final ClassValue<Map<String, ?>> WORDS = new ClassValue<>() {
+        @Override
+        protected Map<String, ?> computeValue(Class<?> type) {
+            Map<String, Object> byName = new HashMap<>();
+            for (Object constant : type.getEnumConstants()) {
+                byName.put(((Enum<?>) constant).name(), constant);
+            }
+            return Map.copyOf(byName);
+        }
+    };
 
     private static <E extends Enum<E>> E toWord(String column, String value, Class<E> type) {
-        @SuppressWarnings("unchecked")
-        Map<String, E> words = (Map<String, E>) WORDS.computeIfAbsent(type, t -> {
-            Map<String, E> byName = new HashMap<>();
-            for (E constant : type.getEnumConstants()) {
-                byName.put(constant.name(), constant);
-            }
-            return byName;
-        });
-        E word = words.get(value);
+        Object word = WORDS.get(type).get(value);
         if (word != null) {
-            return word;
+            return type.cast(word);
         }
         throw new RowRejected(RejectReason.UNKNOWN_VALUE, column, "'" + value + "' is not an allowed value");
     }
