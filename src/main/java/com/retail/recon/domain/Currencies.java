@@ -2,9 +2,7 @@ package com.retail.recon.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Collections;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The configured currencies and their minor-unit digits (USD 2, JPY 0, ...).
@@ -27,7 +25,7 @@ public final class Currencies {
                 throw new IllegalArgumentException("Minor-unit digits of " + code + " must be 0 to 4: " + digits);
             }
         });
-        this.digitsByCode = Collections.unmodifiableMap(new TreeMap<>(digitsByCode));
+        this.digitsByCode = Map.copyOf(digitsByCode);
     }
 
     /** USD, EUR, GBP, CAD with 2 digits and JPY with 0: the spec's list. */

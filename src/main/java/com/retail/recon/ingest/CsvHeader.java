@@ -7,6 +7,7 @@ import java.util.Map;
 /** Where each column of an input file is, found by header name; unknown extra columns are ignored. */
 public final class CsvHeader {
 
+    /** Interned, so that looking up a column named by a string constant finds it by identity. */
     private final String[] names;
     private final Map<String, Integer> indexByName = new HashMap<>();
 
@@ -24,7 +25,7 @@ public final class CsvHeader {
         }
         String[] names = new String[headerRecord.fields().length];
         for (int i = 0; i < names.length; i++) {
-            names[i] = headerRecord.fields()[i].trim();
+            names[i] = headerRecord.fields()[i].trim().intern();
         }
         CsvHeader header = new CsvHeader(names);
         List<String> missing = file.columns().stream().filter(c -> !header.indexByName.containsKey(c)).toList();

@@ -8,6 +8,8 @@ import java.util.List;
  * After a closing quote only a comma or the end of the line may follow: anything else means the file's
  * quoting is broken, and guessing where the record ends could merge rows, so it is a whole-file error.
  * A quote inside an unquoted field is kept as a character (unambiguous, and common in real exports).
+ * An unquoted field (by far the most common) is taken as a substring of the line; only a quoted field is
+ * copied character by character, to undo its doubled quotes.
  */
 final class RecordParser {
 
@@ -19,48 +21,77 @@ final class RecordParser {
     }
 
     private final List<String> fields = new ArrayList<>();
-    private final StringBuilder field = new StringBuilder();
+    /** The text of the quoted field being read. */
+    private final StringBuilder quoted = new StringBuilder();
     private boolean inQuotes;
-    private boolean fieldWasQuoted;
 
     /**
      * @param lineBreak the line break that ended the previous line, kept when a quoted field spans it
      * @return true when the record is complete, false while a quoted field is still open
      */
     boolean feed(String lineBreak, String line) {
-        if (inQuotes) {
-            field.append(lineBreak);
-        }
         int length = line.length();
-        for (int i = 0; i < length; i++) {
-            char c = line.charAt(i);
-            if (inQuotes) {
-                if (c != '"') {
-                    field.append(c);
-                } else if (i + 1 < length && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else {
-                    inQuotes = false;
-                    if (i + 1 < length && line.charAt(i + 1) != ',') {
-                        throw new Malformed("a quoted field is followed by '" + line.charAt(i + 1)
-                                + "' instead of a comma or the end of the line");
-                    }
-                }
-            } else if (c == ',') {
-                endField();
-            } else if (c == '"' && field.isEmpty() && !fieldWasQuoted) {
+        int i = 0;
+        if (inQuotes) {
+            quoted.append(lineBreak);
+            i = endOfQuoted(line, 0);
+            if (i < 0) {
+                return false;
+            }
+            if (i == length) {
+                return true;
+            }
+            i++; // the comma after the closing quote
+        }
+        while (true) {
+            if (i < length && line.charAt(i) == '"') {
                 inQuotes = true;
-                fieldWasQuoted = true;
+                i = endOfQuoted(line, i + 1);
+                if (i < 0) {
+                    return false;
+                }
+                if (i == length) {
+                    return true;
+                }
+                i++;
             } else {
-                field.append(c);
+                int comma = line.indexOf(',', i);
+                if (comma < 0) {
+                    fields.add(line.substring(i));
+                    return true;
+                }
+                fields.add(line.substring(i, comma));
+                i = comma + 1;
             }
         }
-        if (inQuotes) {
-            return false;
+    }
+
+    /**
+     * Reads a quoted field's text from {@code from} (just after the opening quote, or the start of a
+     * continuation line). When the closing quote is found, the field is complete: returns the position after
+     * it, which is a comma or the end of the line. Returns -1 when the line ends inside the quotes.
+     */
+    private int endOfQuoted(String line, int from) {
+        int length = line.length();
+        for (int i = from; i < length; i++) {
+            char c = line.charAt(i);
+            if (c != '"') {
+                quoted.append(c);
+            } else if (i + 1 < length && line.charAt(i + 1) == '"') {
+                quoted.append('"');
+                i++;
+            } else {
+                inQuotes = false;
+                if (i + 1 < length && line.charAt(i + 1) != ',') {
+                    throw new Malformed("a quoted field is followed by '" + line.charAt(i + 1)
+                            + "' instead of a comma or the end of the line");
+                }
+                fields.add(quoted.toString());
+                quoted.setLength(0);
+                return i + 1;
+            }
         }
-        endField();
-        return true;
+        return -1;
     }
 
     boolean isPending() {
@@ -69,14 +100,8 @@ final class RecordParser {
 
     /** The completed record's fields; the parser is ready for the next record. */
     String[] take() {
-        String[] record = fields.toArray(String[]::new);
+        String[] record = fields.toArray(new String[0]);
         fields.clear();
         return record;
-    }
-
-    private void endField() {
-        fields.add(field.toString());
-        field.setLength(0);
-        fieldWasQuoted = false;
     }
 }

@@ -4,17 +4,12 @@ import com.retail.recon.domain.Currencies;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * Typed access to one record's fields by column name. Each accessor applies the spec's type rule and
@@ -22,8 +17,6 @@ import java.util.regex.Pattern;
  */
 final class Row {
 
-    private static final Pattern INTEGER = Pattern.compile("[0-9]+");
-    private static final Pattern AMOUNT = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
     /** The store keeps amounts with up to 18 digits before the point (DECIMAL(38,4) with room for sums). */
     private static final int MAX_AMOUNT_INTEGER_DIGITS = 18;
 
@@ -78,15 +71,23 @@ final class Row {
         return value == null ? null : toPositiveInt(column, value);
     }
 
+    /** One or more ASCII digits (leading zeros allowed), from 1 to 999,999,999. */
     private static int toPositiveInt(String column, String value) {
-        if (!INTEGER.matcher(value).matches()) {
+        int length = value.length();
+        if (length == 0 || !isDigits(value, 0, length)) {
             throw new RowRejected(RejectReason.BAD_NUMBER, column, "'" + value + "' is not a whole number");
         }
-        String digits = value.replaceFirst("^0+(?=.)", "");
-        if (digits.length() > 9) {
+        int start = 0;
+        while (start < length - 1 && value.charAt(start) == '0') {
+            start++;
+        }
+        if (length - start > 9) {
             throw new RowRejected(RejectReason.OUT_OF_RANGE, column, "'" + value + "' is too large");
         }
-        int number = Integer.parseInt(digits);
+        int number = 0;
+        for (int i = start; i < length; i++) {
+            number = number * 10 + (value.charAt(i) - '0');
+        }
         if (number < 1) {
             throw new RowRejected(RejectReason.OUT_OF_RANGE, column, "must be at least 1");
         }
@@ -96,17 +97,70 @@ final class Row {
     /** A non-negative plain decimal; its digits are checked against the currency later. */
     BigDecimal amount(String column) {
         String value = text(column);
-        if (!AMOUNT.matcher(value).matches()) {
+        int point = plainDecimalPoint(value);
+        if (point == NOT_PLAIN_DECIMAL) {
             throw new RowRejected(RejectReason.BAD_NUMBER, column, "'" + value + "' is not a plain decimal amount");
         }
-        BigDecimal amount = new BigDecimal(value);
-        if (value.startsWith("-")) {
+        BigDecimal amount = toBigDecimal(value, point);
+        if (value.charAt(0) == '-') {
             throw new RowRejected(RejectReason.OUT_OF_RANGE, column, "must not be negative");
         }
         if (amount.precision() - amount.scale() > MAX_AMOUNT_INTEGER_DIGITS) {
             throw new RowRejected(RejectReason.OUT_OF_RANGE, column, "'" + value + "' is too large");
         }
         return amount;
+    }
+
+    private static final int NOT_PLAIN_DECIMAL = -2;
+
+    /**
+     * For a plain decimal ({@code -?[0-9]+(\.[0-9]+)?}): the position of its point, or -1 when it has none.
+     * NOT_PLAIN_DECIMAL for anything else.
+     */
+    private static int plainDecimalPoint(String value) {
+        int length = value.length();
+        int start = length > 0 && value.charAt(0) == '-' ? 1 : 0;
+        int point = value.indexOf('.', start);
+        int integerEnd = point < 0 ? length : point;
+        if (integerEnd == start || !isDigits(value, start, integerEnd)) {
+            return NOT_PLAIN_DECIMAL;
+        }
+        if (point >= 0 && (point == length - 1 || !isDigits(value, point + 1, length))) {
+            return NOT_PLAIN_DECIMAL;
+        }
+        return point;
+    }
+
+    /**
+     * The plain decimal's value, as {@code new BigDecimal(value)} gives it (same unscaled value and scale);
+     * without parsing the text again when its digits fit in a long.
+     */
+    private static BigDecimal toBigDecimal(String value, int point) {
+        int length = value.length();
+        boolean negative = value.charAt(0) == '-';
+        int digitCount = length - (negative ? 1 : 0) - (point < 0 ? 0 : 1);
+        if (digitCount > 18) {
+            return new BigDecimal(value);
+        }
+        long unscaled = 0;
+        for (int i = negative ? 1 : 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c != '.') {
+                unscaled = unscaled * 10 + (c - '0');
+            }
+        }
+        return BigDecimal.valueOf(negative ? -unscaled : unscaled, point < 0 ? 0 : length - point - 1);
+    }
+
+    /** Whether value[from, to) is all ASCII digits. */
+    private static boolean isDigits(String value, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     BigDecimal positiveAmount(String column) {
@@ -128,7 +182,7 @@ final class Row {
 
     /** ISO-8601 with an offset or Z; fractional seconds are dropped (ages are whole seconds). */
     private static Instant toInstant(String column, String value) {
-        Instant common = parseUtcSeconds(value);
+        Instant common = IsoInstants.parse(value);
         if (common != null) {
             return common;
         }
@@ -141,42 +195,6 @@ final class Row {
         }
     }
 
-    /**
-     * The common shape {@code 2026-11-25T14:03:00Z}, parsed without the general formatter (which costs
-     * more than the rest of the row); null for any other shape or an impossible date, which then goes
-     * through the formatter for its verdict.
-     */
-    private static Instant parseUtcSeconds(String v) {
-        if (v.length() != 20 || v.charAt(4) != '-' || v.charAt(7) != '-' || v.charAt(10) != 'T'
-                || v.charAt(13) != ':' || v.charAt(16) != ':' || v.charAt(19) != 'Z') {
-            return null;
-        }
-        int year = digits(v, 0, 4);
-        int month = digits(v, 5, 7);
-        int day = digits(v, 8, 10);
-        int hour = digits(v, 11, 13);
-        int minute = digits(v, 14, 16);
-        int second = digits(v, 17, 19);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59 || day > YearMonth.of(year, month).lengthOfMonth()) {
-            return null;
-        }
-        return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
-    }
-
-    /** The decimal number in v[from, to), or -1 if a character is not a digit. */
-    private static int digits(String v, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            char c = v.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n;
-    }
-
     <E extends Enum<E>> E word(String column, Class<E> type) {
         return toWord(column, text(column), type);
     }
@@ -186,21 +204,22 @@ final class Row {
         return value == null ? null : toWord(column, value, type);
     }
 
-    /** Each enumeration's words by name (Class.getEnumConstants copies the array on every call). */
-    private static final Map<Class<?>, Map<String, ?>> WORDS = new ConcurrentHashMap<>();
+    /** Each enumeration's words by name, built once per enumeration (Class.getEnumConstants copies its array). */
+    private static final ClassValue<Map<String, ?>> WORDS = new ClassValue<>() {
+        @Override
+        protected Map<String, ?> computeValue(Class<?> type) {
+            Map<String, Object> byName = new HashMap<>();
+            for (Object constant : type.getEnumConstants()) {
+                byName.put(((Enum<?>) constant).name(), constant);
+            }
+            return Map.copyOf(byName);
+        }
+    };
 
     private static <E extends Enum<E>> E toWord(String column, String value, Class<E> type) {
-        @SuppressWarnings("unchecked")
-        Map<String, E> words = (Map<String, E>) WORDS.computeIfAbsent(type, t -> {
-            Map<String, E> byName = new HashMap<>();
-            for (E constant : type.getEnumConstants()) {
-                byName.put(constant.name(), constant);
-            }
-            return byName;
-        });
-        E word = words.get(value);
+        Object word = WORDS.get(type).get(value);
         if (word != null) {
-            return word;
+            return type.cast(word);
         }
         throw new RowRejected(RejectReason.UNKNOWN_VALUE, column, "'" + value + "' is not an allowed value");
     }

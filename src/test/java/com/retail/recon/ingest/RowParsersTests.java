@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -105,11 +106,81 @@ class RowParsersTests {
 
     @ParameterizedTest
     @CsvSource({"2026-11-20T10:00:00Z", "2026-11-20T10:00:00+00:00", "2026-11-20T05:00:00-05:00",
-            "2026-11-20T10:00:00.999Z", "2026-11-20T10:00Z"})
+            "2026-11-20T10:00:00.999Z", "2026-11-20T10:00Z", "2026-11-20T15:30:00+05:30",
+            "2026-11-20T05:00:00.123456789-05:00", "2026-11-20T10:00:00-00:00", "2026-11-21T04:00:00+18:00",
+            // shapes java.time's ISO_OFFSET_DATE_TIME also accepts (case-insensitive, lenient offset)
+            "2026-11-20t10:00:00z", "2026-11-20T15:00:00+05", "2026-11-20T15:00:30+05:00:30"})
     void everyInstantShapeMeansTheSameInstant(String placedAt) throws IOException {
         OrderLine line = (OrderLine) parse(InputFile.ORDERS, ORDERS_HEADER,
                 "O-1,1,C-1," + placedAt + ",SKU-1,DEFAULT,2,10.00,1.60,USD,CARD,PENDING,");
         assertThat(line.placedAt()).isEqualTo(Instant.parse("2026-11-20T10:00:00Z"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2026-02-29T10:00:00Z", "2026-02-30T10:00:00-05:00", "2026-04-31T10:00:00Z", "2026-11-20T24:00:00Z",
+            "2026-11-20T24:00Z", "2026-11-20T23:59:60Z", "2016-12-31T23:59:60Z", "2026-11-20T10:60:00+01:00",
+            "2026-11-20T10:00:00+18:01", "2026-11-20T10:00:00+05:60", "2026-11-20T10:00:00+0530",
+            "2026-11-20T10:00:00.1234567890Z", "2026-11-20T10:00:00", "2026-11-20T10:00:00Z[UTC]"})
+    void impossibleOrMalformedInstants_areBadInstants(String placedAt) {
+        RowRejected rejected = orderRejected("O-1,1,C-1," + placedAt + ",SKU-1,DEFAULT,2,10.00,1.60,USD,CARD,PENDING,");
+        assertThat(rejected.reason()).isEqualTo(RejectReason.BAD_INSTANT);
+        assertThat(rejected.getMessage())
+                .isEqualTo("placed_at: '" + placedAt + "' is not an ISO-8601 instant with an offset");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"10.00", "0", "0.00", "00010.50", "7", "1200.1", "999999999999999999", "999999999999999999.99",
+            "000000000000000000000012.50", "0.01"})
+    void amountsKeepTheirValueAndScaleAsWritten(String unitPrice) throws IOException {
+        OrderLine line = (OrderLine) parse(InputFile.ORDERS, ORDERS_HEADER.replace("currency", "extra,currency"),
+                "O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2," + unitPrice + ",0,x,USD,CARD,PENDING,");
+        assertThat(line.unitPrice()).isEqualTo(new BigDecimal(unitPrice));
+    }
+
+    @ParameterizedTest(name = "{1}: {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "BAD_NUMBER|'1e5' is not a plain decimal amount|1e5",
+            "BAD_NUMBER|'1.2.3' is not a plain decimal amount|1.2.3",
+            "BAD_NUMBER|'--1' is not a plain decimal amount|--1",
+            "BAD_NUMBER|'-' is not a plain decimal amount|-",
+            "BAD_NUMBER|'-.5' is not a plain decimal amount|-.5",
+            "BAD_NUMBER|'١' is not a plain decimal amount|١",
+            "OUT_OF_RANGE|must not be negative|-0",
+            "OUT_OF_RANGE|must not be negative|-12345678901234567890.5",
+            "OUT_OF_RANGE|'1000000000000000000.00' is too large|1000000000000000000.00",
+            "OUT_OF_RANGE|'0001000000000000000000' is too large|0001000000000000000000",
+            "TOO_MANY_DECIMALS|more than 2 decimals for USD|999999999999999999.999",
+    })
+    void amountRejects_withTheirMessages(RejectReason reason, String message, String unitPrice) {
+        RowRejected rejected = orderRejected(
+                "O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2," + unitPrice + ",1.60,USD,CARD,PENDING,");
+        assertThat(rejected.reason()).isEqualTo(reason);
+        assertThat(rejected.getMessage()).isEqualTo("unit_price: " + message);
+    }
+
+    @ParameterizedTest(name = "{1}: {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "BAD_NUMBER|'1.0' is not a whole number|1.0",
+            "BAD_NUMBER|'+1' is not a whole number|+1",
+            "BAD_NUMBER|'-1' is not a whole number|-1",
+            "BAD_NUMBER|'١' is not a whole number|١",
+            "OUT_OF_RANGE|must be at least 1|0",
+            "OUT_OF_RANGE|must be at least 1|0000000000000",
+            "OUT_OF_RANGE|'1000000000' is too large|1000000000",
+            "OUT_OF_RANGE|'99999999999999999999' is too large|99999999999999999999",
+    })
+    void quantityRejects_withTheirMessages(RejectReason reason, String message, String quantity) {
+        RowRejected rejected = orderRejected(
+                "O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT," + quantity + ",10.00,1.60,USD,CARD,PENDING,");
+        assertThat(rejected.reason()).isEqualTo(reason);
+        assertThat(rejected.getMessage()).isEqualTo("quantity: " + message);
+    }
+
+    @Test
+    void theLargestQuantity_withLeadingZeros() throws IOException {
+        OrderLine line = (OrderLine) parse(InputFile.ORDERS, ORDERS_HEADER,
+                "O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,000999999999,10.00,1.60,USD,CARD,PENDING,");
+        assertThat(line.quantity()).isEqualTo(999_999_999);
     }
 
     @Test
