@@ -118,8 +118,11 @@ public final class CsvRecordReader implements Closeable {
         } while (isBlank(first));
 
         long startLine = linesRead;
-        StringBuilder raw = new StringBuilder(first);
         boolean complete = feed(first, startLine);
+        if (complete) {
+            return new CsvRecord(startLine, parser.take(), first);
+        }
+        StringBuilder raw = new StringBuilder(first);
         while (!complete) {
             String lineBreak = lastLineEnding;
             String more = readLine();
@@ -130,8 +133,7 @@ public final class CsvRecordReader implements Closeable {
             raw.append(lineBreak).append(more);
             complete = feed(lineBreak, more, startLine);
         }
-        String[] fields = parser.take();
-        return new CsvRecord(startLine, fields, raw.toString());
+        return new CsvRecord(startLine, parser.take(), raw.toString());
     }
 
     private boolean feed(String line, long startLine) {
@@ -168,38 +170,61 @@ public final class CsvRecordReader implements Closeable {
         return linesRead;
     }
 
-    /** One physical line without its LF or CRLF terminator, or null at the end of the file. */
+    /**
+     * One physical line without its LF or CRLF terminator, or null at the end of the file. A line that lies
+     * within the decoded buffer becomes a string in one copy; only a line that spans two buffers is gathered.
+     */
     private String readLine() throws IOException {
-        line.setLength(0);
-        boolean any = false;
+        StringBuilder spill = null;
+        String text;
+        boolean crlf;
         while (true) {
             if (position == limit && !fill()) {
-                if (!any) {
+                if (spill == null) {
                     return null;
+                }
+                crlf = endsWithCr(spill);
+                text = spill.substring(0, spill.length() - (crlf ? 1 : 0));
+                break;
+            }
+            char[] array = chars.array();
+            int start = position;
+            int end = start;
+            while (end < limit && array[end] != '\n') {
+                end++;
+            }
+            if (end < limit) {
+                position = end + 1;
+                if (spill == null) {
+                    crlf = end > start && array[end - 1] == '\r';
+                    text = new String(array, start, end - start - (crlf ? 1 : 0));
+                } else {
+                    spill.append(array, start, end - start);
+                    crlf = endsWithCr(spill);
+                    text = spill.substring(0, spill.length() - (crlf ? 1 : 0));
                 }
                 break;
             }
-            any = true;
-            char c = chars.array()[position++];
-            if (c == '\n') {
-                break;
+            if (spill == null) {
+                spill = line;
+                spill.setLength(0);
             }
-            line.append(c);
+            spill.append(array, start, limit - start);
+            position = limit;
         }
         linesRead++;
-        int length = line.length();
-        lastLineEnding = "\n";
-        if (length > 0 && line.charAt(length - 1) == '\r') {
-            line.setLength(length - 1);
-            lastLineEnding = "\r\n";
-        }
+        lastLineEnding = crlf ? "\r\n" : "\n";
         if (atStart) {
             atStart = false;
-            if (line.length() > 0 && line.charAt(0) == BYTE_ORDER_MARK) {
-                line.deleteCharAt(0);
+            if (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
+                text = text.substring(1);
             }
         }
-        return line.toString();
+        return text;
+    }
+
+    private static boolean endsWithCr(StringBuilder text) {
+        return text.length() > 0 && text.charAt(text.length() - 1) == '\r';
     }
 
     /**

@@ -301,12 +301,14 @@ public class NightlyService {
         }
         List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
         // partitions of a file fail each for itself: the first problem in the file is the one to report
-        Optional<Throwable> inputProblem = failures.stream().map(NightlyService::rootInputProblem)
+        Optional<String> inputProblem = failures.stream().map(NightlyService::rootInputProblem)
                 .filter(java.util.Objects::nonNull)
-                .min(java.util.Comparator.comparingLong(t -> t instanceof InputFileException f ? f.line() : 0));
+                .min(java.util.Comparator.comparingLong(t -> t instanceof InputFileException f ? f.line() : 0))
+                .map(Throwable::getMessage)
+                .or(() -> InputProblems.reportedByRemotePartitions(jobRepository.getJobExecution(execution.getId())));
         if (inputProblem.isPresent()) {
             return Result.refused(INPUT_REJECTED, run.businessDate() + " stopped before writing anything: "
-                    + inputProblem.get().getMessage());
+                    + inputProblem.get());
         }
         String reason = failures.isEmpty() ? execution.getExitStatus().getExitDescription()
                 : rootMessage(failures.get(0));

@@ -71,7 +71,7 @@ public final class ParseBenchmark {
     }
 
     /** Reads every record; validates it too when counts is given ([0] accepted, [1] rejected). */
-    private static long read(InputFile file, Path path, long[] counts) {
+    private static long read(InputFile file, Path path, long[] counts) throws java.io.IOException {
         RowValidator validator = counts == null ? null
                 : new RowValidator(file, new RowParsers(Currencies.defaults()),
                 LocalDate.parse(path.getParent().getFileName().toString()));
