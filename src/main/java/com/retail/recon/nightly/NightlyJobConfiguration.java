@@ -56,7 +56,7 @@ import java.util.concurrent.Executors;
  *       validated, to the store (chunks; restart resumes at the last committed record);</li>
  *   <li>{@code settle-ingest}: duplicates and mixed orders, counts, the reject threshold;</li>
  *   <li>{@code select-candidates}, {@code reconcile}, {@code unassigned-refunds}: the rules, one order at a
- *       time (chunks of orders);</li>
+ *       time (chunks of orders); {@code refresh-statistics}: the planner learns the results' size;</li>
  *   <li>{@code ledger-*}: the six CSV ledgers into the staging bundle (chunks);</li>
  *   <li>{@code receipts}: a PDF/A receipt per request that became REFUNDED (chunks, rendered on every core);
  *       {@code report}: the daily report PDF;</li>
@@ -100,7 +100,9 @@ public class NightlyJobConfiguration {
                         .reader(unassignedRefundReader).processor(UnassignedRefunds.processor())
                         .writer(unassignedRefundWriter)
                         .listener((StepListener) faults).listener((StepListener) progress)
-                        .build());
+                        .build())
+                .next(new StepBuilder("refresh-statistics", jobRepository)
+                        .tasklet(steps::refreshResultStatistics, transactionManager).build());
         for (Ledger ledger : Ledger.values()) {
             flow = flow.next(new StepBuilder(LEDGER + ledger.name().toLowerCase(), jobRepository)
                     .<String[], String[]>chunk(chunk)

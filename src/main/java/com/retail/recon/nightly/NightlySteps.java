@@ -113,7 +113,19 @@ public class NightlySteps {
         }
         results.clear(run.businessDate());
         int orders = results.selectCandidates(run.businessDate());
+        settlement.refreshStatistics("recon_candidate", orders);
         log.info("{} orders to reconcile", orders);
+        return RepeatStatus.FINISHED;
+    }
+
+    /** So that the ledger and receipt queries plan for this night's results, not an empty table's. */
+    RepeatStatus refreshResultStatistics(StepContribution contribution, ChunkContext context) {
+        NightlyRun run = NightlyRun.of(context.getStepContext().getStepExecution().getJobParameters());
+        long requests = jdbc.queryForObject("SELECT COUNT(*) FROM recon_request WHERE business_date = ?",
+                Long.class, run.businessDate());
+        for (String table : List.of("recon_request", "recon_refund", "recon_exception", "recon_receipt_line")) {
+            settlement.refreshStatistics(table, requests);
+        }
         return RepeatStatus.FINISHED;
     }
 
