@@ -7,7 +7,9 @@
 #
 # PostgreSQL: BENCH_POSTGRES_URL (default jdbc:postgresql://127.0.0.1:5432/test), BENCH_POSTGRES_USER
 # (default postgres); a schema recon_bench is dropped and recreated. Extra JVM options: BENCH_JAVA_OPTS
-# (e.g. -Xmx512m). Work files go to BENCH_DIR (default target/benchmark).
+# (e.g. -Xmx512m). Work files go to BENCH_DIR (default target/benchmark). BENCH_PARTITIONS sets
+# recon.partitions (default: one per core). BENCH_WORKERS=N (PostgreSQL only) starts N `recon worker`
+# processes on this machine and runs the job with --workers remote over the local RabbitMQ.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,7 +37,8 @@ measure() {
   t0=$(date +%s.%N)
   # shellcheck disable=SC2086
   java ${BENCH_JAVA_OPTS:-} -jar target/recon.jar run --date "$date" --inbox "$dir/inbox" \
-    --archive "$dir/archive-$name" --timings "$@" > "$dir/$name.log" 2>&1 &
+    --archive "$dir/archive-$name" --timings ${BENCH_PARTITIONS:+--recon.partitions=$BENCH_PARTITIONS} "$@" \
+    > "$dir/$name.log" 2>&1 &
   pid=$!
   while kill -0 "$pid" 2>/dev/null; do
     rss=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
@@ -55,6 +58,25 @@ if [ "$stores" = postgres ] || [ "$stores" = both ]; then
   psql_url="${pg_url#jdbc:}"
   psql "${psql_url}" -U "$pg_user" -qc "DROP SCHEMA IF EXISTS recon_bench CASCADE; CREATE SCHEMA recon_bench;" 2>/dev/null
   sep='?'; [[ "$pg_url" == *\?* ]] && sep='&'
-  measure postgres "--spring.datasource.url=${pg_url}${sep}currentSchema=recon_bench&reWriteBatchedInserts=true" \
-    "--spring.datasource.username=$pg_user" --spring.flyway.schemas=recon_bench --spring.flyway.default-schema=recon_bench
+  store=("--spring.datasource.url=${pg_url}${sep}currentSchema=recon_bench&reWriteBatchedInserts=true"
+    "--spring.datasource.username=$pg_user" --spring.flyway.schemas=recon_bench --spring.flyway.default-schema=recon_bench)
+  if [ -n "${BENCH_WORKERS:-}" ]; then
+    queue="recon.bench.$$"
+    workers=()
+    trap 'kill "${workers[@]}" 2>/dev/null || true' EXIT
+    for i in $(seq 1 "$BENCH_WORKERS"); do
+      # shellcheck disable=SC2086
+      java ${BENCH_JAVA_OPTS:-} -jar target/recon.jar worker "${store[@]}" "--recon.workers.queue=$queue" \
+        > "$dir/worker-$i.log" 2>&1 &
+      workers+=($!)
+    done
+    until grep -q "recon worker: running" "$dir"/worker-*.log 2>/dev/null \
+        && [ "$(grep -l "recon worker: running" "$dir"/worker-*.log | wc -l)" -eq "$BENCH_WORKERS" ]; do sleep 0.5; done
+    measure "postgres-$BENCH_WORKERS-workers" "${store[@]}" --workers remote "--recon.workers.queue=$queue" \
+      --recon.workers.poll-interval=200ms
+    echo "partitions run by each worker:"
+    for i in $(seq 1 "$BENCH_WORKERS"); do echo "  worker $i: $(grep -c 'partition.* COMPLETED' "$dir/worker-$i.log")"; done
+  else
+    measure postgres "${store[@]}"
+  fi
 fi

@@ -31,6 +31,7 @@ public class IngestWriter implements ItemWriter<IngestedRow> {
                 rejected.add((IngestedRow.Rejected) row);
             }
         }
+        store.commitWithoutWaitingForDisk();
         store.insertAccepted(file, accepted);
         store.insertRejects(file, businessDate, rejected);
     }

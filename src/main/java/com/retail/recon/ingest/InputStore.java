@@ -119,6 +119,18 @@ public class InputStore {
         }
     }
 
+    /**
+     * On PostgreSQL, lets this transaction commit without waiting for its WAL to reach the disk. Safe for an
+     * ingest chunk: its rows and the step's checkpoint commit together, so a server crash can lose only both
+     * (the last fraction of a second of chunks), and the restart reads those records again. Steps that end
+     * a run commit durably as usual, which also flushes everything before them.
+     */
+    public void commitWithoutWaitingForDisk() {
+        if (copy) {
+            jdbc.execute("SET LOCAL synchronous_commit TO OFF");
+        }
+    }
+
     public void insertRejects(InputFile file, LocalDate businessDate, List<IngestedRow.Rejected> rows) {
         if (rows.isEmpty()) {
             return;
