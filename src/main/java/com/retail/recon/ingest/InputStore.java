@@ -195,12 +195,16 @@ public class InputStore {
         }
         if (value instanceof String text) {
             csv.append('"');
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == '"') {
-                    csv.append('"');
+            if (text.indexOf('"') < 0) {
+                csv.append(text);
+            } else {
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    if (c == '"') {
+                        csv.append('"');
+                    }
+                    csv.append(c);
                 }
-                csv.append(c);
             }
             csv.append('"');
         } else if (value instanceof java.math.BigDecimal amount) {
