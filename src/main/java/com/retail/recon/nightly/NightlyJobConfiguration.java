@@ -200,10 +200,10 @@ public class NightlyJobConfiguration {
     /** The file's partitions: byte ranges that start at record boundaries. */
     @Bean
     @StepScope
-    Partitioner ingestPartitioner(@Value("#{stepExecution}") StepExecution step,
+    Partitioner ingestPartitioner(@Value("#{stepExecution}") StepExecution step, JobRepository jobRepository,
                                   @Value("${recon.partition.min-file-bytes:1048576}") long minBytesPerRange) {
-        return Partitions.fileRanges(NightlyRun.of(step.getJobParameters()).inputPath(inputFileOf(step)),
-                minBytesPerRange);
+        return Partitions.remembered(step, jobRepository, Partitions.fileRanges(
+                NightlyRun.of(step.getJobParameters()).inputPath(inputFileOf(step)), minBytesPerRange));
     }
 
     /**
@@ -242,10 +242,11 @@ public class NightlyJobConfiguration {
     /** Ranges of the candidate orders (numbered 1..n by select-candidates). */
     @Bean
     @StepScope
-    Partitioner reconcilePartitioner(@Value("#{stepExecution}") StepExecution step, JdbcTemplate jdbc) {
-        long candidates = jdbc.queryForObject("SELECT COUNT(*) FROM recon_candidate WHERE business_date = ?",
-                Long.class, NightlyRun.of(step.getJobParameters()).businessDate());
-        return Partitions.sequenceRanges(candidates);
+    Partitioner reconcilePartitioner(@Value("#{stepExecution}") StepExecution step, JdbcTemplate jdbc,
+                                     JobRepository jobRepository) {
+        return Partitions.remembered(step, jobRepository, gridSize -> Partitions.sequenceRanges(
+                jdbc.queryForObject("SELECT COUNT(*) FROM recon_candidate WHERE business_date = ?", Long.class,
+                        NightlyRun.of(step.getJobParameters()).businessDate())).partition(gridSize));
     }
 
     @Bean

@@ -65,6 +65,7 @@ class CrashRestartTests {
 
         assertThat(Recon.run(store, "status", "--date=" + DATE).out()).contains("INTERRUPTED");
 
+        // without the partition settings of the killed run: a restart must resume the partitions it made
         Recon.Outcome restarted = Recon.run(store, "restart", "--date=" + DATE);
 
         assertThat(restarted.exitCode()).as(restarted.err()).isZero();
