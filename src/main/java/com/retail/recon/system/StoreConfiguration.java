@@ -3,6 +3,8 @@ package com.retail.recon.system;
 import com.retail.recon.domain.Currencies;
 import com.retail.recon.reconcile.CancellationRules;
 import com.retail.recon.reconcile.Policy;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +29,30 @@ public class StoreConfiguration {
                 "text_order", postgres ? "COLLATE \"C\"" : "",
                 // see V5: a hash index where PostgreSQL offers one that loads faster
                 "order_lookup", postgres ? "USING hash (order_id)" : "(order_id, business_date)"));
+    }
+
+    /**
+     * A running partition holds up to four pooled connections at once (reconcile: three cursors and its chunk
+     * transaction), and a run one more for its lock. Hikari's default pool of 10 starves three partitions or
+     * more (the default is one per core): each waits for a connection another holds until the pool times out
+     * after 30 s and the run fails. The pool grows to fit the partitions this process may run at once (the
+     * larger of recon.partitions and recon.workers.threads); a larger configured size is kept.
+     */
+    @Bean
+    static BeanPostProcessor poolSizedForPartitions(Environment environment) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof HikariDataSource pool) {
+                    int cores = Runtime.getRuntime().availableProcessors();
+                    int partitions = environment.getProperty("recon.partitions", Integer.class, 0);
+                    int threads = environment.getProperty("recon.workers.threads", Integer.class, 0);
+                    int atOnce = Math.max(partitions > 0 ? partitions : cores, threads > 0 ? threads : cores);
+                    pool.setMaximumPoolSize(Math.max(pool.getMaximumPoolSize(), 4 * atOnce + 4));
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean
