@@ -19,6 +19,13 @@ final class RestartCommand implements Callable<Integer> {
     @Option(names = "--timings", description = "Also print each step's duration and items per second.")
     boolean timings;
 
+    @Option(names = "--workers", paramLabel = "local|remote",
+            description = "Where the unfinished partitions run: local (default) on this machine's cores, remote on "
+                    + "recon worker processes over RabbitMQ (same as --recon.workers.mode=remote).")
+    void workers(DateOptions.Workers where) {
+        ReconCommand.springArguments.add("--recon.workers.mode=" + where);
+    }
+
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext store = Store.open()) {
