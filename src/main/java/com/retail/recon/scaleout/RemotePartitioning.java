@@ -28,6 +28,8 @@ import org.springframework.integration.dsl.IntegrationFlow;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Spreading the partitioned steps over worker processes, with Spring Batch's remote partitioning: the
@@ -104,7 +106,24 @@ public class RemotePartitioning {
 
                 @Override
                 public PartitionHandler handler(Step worker, int gridSize) {
-                    MessageChannelPartitionHandler handler = new MessageChannelPartitionHandler();
+                    MessageChannelPartitionHandler handler = new MessageChannelPartitionHandler() {
+                        @Override
+                        protected Set<StepExecution> doHandle(StepExecution manager, Set<StepExecution> partitions)
+                                throws Exception {
+                            try {
+                                return super.doHandle(manager, partitions);
+                            } catch (TimeoutException e) {
+                                // the poller's own message ("Timed out waiting for task to return non-null
+                                // result") tells the person on call nothing: say what was waited for, and where
+                                IllegalStateException timedOut = new IllegalStateException("the partitions of "
+                                        + manager.getStepName() + " did not all finish within recon.workers.timeout ("
+                                        + settings.timeout() + "): is a recon worker running on queue "
+                                        + settings.queue() + "?");
+                                timedOut.addSuppressed(e);
+                                throw timedOut;
+                            }
+                        }
+                    };
                     handler.setStepName(worker.getName());
                     handler.setGridSize(gridSize);
                     handler.setMessagingOperations(new MessagingTemplate(partitionRequests));
