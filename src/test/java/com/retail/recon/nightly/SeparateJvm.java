@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs recon in a separate JVM (the real main class), so that a test can kill it or run two at once. */
-final class SeparateJvm {
+public final class SeparateJvm {
 
     private SeparateJvm() {
     }
 
-    static Process start(TestStore store, Path log, String... args) throws IOException {
+    public static Process start(TestStore store, Path log, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1",
@@ -23,7 +23,7 @@ final class SeparateJvm {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    static int run(TestStore store, Path log, String... args) throws IOException, InterruptedException {
+    public static int run(TestStore store, Path log, String... args) throws IOException, InterruptedException {
         Process process = start(store, log, args);
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
