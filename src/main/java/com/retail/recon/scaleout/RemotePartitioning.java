@@ -51,10 +51,12 @@ public class RemotePartitioning {
     /**
      * {@code recon.workers.*}: {@code mode} local (threads of this process) or remote (worker processes);
      * the queue the partition requests go to; how often the manager polls the job repository, and how long it
-     * waits for all partitions of a step before failing the run; how many partitions a worker runs at once.
+     * waits for all partitions of a step before failing the run; how many partitions a worker runs at once,
+     * and how long a stopping worker waits for them to finish.
      */
     @ConfigurationProperties("recon.workers")
-    public record Settings(String mode, String queue, Duration pollInterval, Duration timeout, int threads) {
+    public record Settings(String mode, String queue, Duration pollInterval, Duration timeout, int threads,
+                           Duration shutdownTimeout) {
 
         public int workerThreads() {
             return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
@@ -167,7 +169,9 @@ public class RemotePartitioning {
                             .configureContainer(container -> container
                                     .prefetchCount(1)
                                     .concurrentConsumers(settings.workerThreads())
-                                    .defaultRequeueRejected(false)))
+                                    .defaultRequeueRejected(false)
+                                    // SIGTERM lets running partitions finish (and be acknowledged) first
+                                    .shutdownTimeout(settings.shutdownTimeout().toMillis())))
                     .filter(StepExecutionRequest.class, request -> stillToRun(jobRepository, request))
                     .<StepExecutionRequest>handle((request, headers) -> {
                         StepExecution done = partitionRunner.handle(request);
