@@ -147,6 +147,7 @@ public class NightlyJobConfiguration {
                     .transactionManager(transactionManager)
                     .reader(inboxFileReader).processor(rowValidator).writer(ingestWriter)
                     .listener((StepListener) faults).listener((StepListener) new ProgressLog(10))
+                    .listener((StepListener) new InputProblems())
                     .build());
         }
         steps.addWorker(new StepBuilder(PartitionedSteps.workerName("reconcile"), jobRepository)

@@ -5,7 +5,6 @@ import com.retail.recon.ingest.CsvHeader;
 import com.retail.recon.ingest.CsvRecordReader;
 import com.retail.recon.ingest.InputFile;
 import com.retail.recon.ingest.InputFileException;
-import com.retail.recon.ingest.InputRejectedException;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -301,11 +300,11 @@ public class NightlyService {
         }
         List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
         // partitions of a file fail each for itself: the first problem in the file is the one to report
-        Optional<String> inputProblem = failures.stream().map(NightlyService::rootInputProblem)
+        Optional<String> inputProblem = failures.stream().map(InputProblems::rootInputProblem)
                 .filter(java.util.Objects::nonNull)
                 .min(java.util.Comparator.comparingLong(t -> t instanceof InputFileException f ? f.line() : 0))
                 .map(Throwable::getMessage)
-                .or(() -> InputProblems.reportedByRemotePartitions(jobRepository.getJobExecution(execution.getId())));
+                .or(() -> InputProblems.reportedByPartitions(jobRepository, execution.getId()));
         if (inputProblem.isPresent()) {
             return Result.refused(INPUT_REJECTED, run.businessDate() + " stopped before writing anything: "
                     + inputProblem.get());
@@ -350,14 +349,6 @@ public class NightlyService {
                 + "); rerun them in order to include it: recon rerun --date " + later.get(0);
     }
 
-    private static Throwable rootInputProblem(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof InputFileException || t instanceof InputRejectedException) {
-                return t;
-            }
-        }
-        return null;
-    }
 
     private static String rootMessage(Throwable failure) {
         Throwable root = failure;

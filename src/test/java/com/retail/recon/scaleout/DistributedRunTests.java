@@ -242,6 +242,35 @@ class DistributedRunTests {
         assertThat(healthy.isAlive()).isTrue();
     }
 
+    @Test
+    void aWholeFileProblemFoundByAWorker_stopsTheRunWithExit3_namingTheFirstBadLine() throws Exception {
+        TestStore store = TestStore.postgres();
+        Path inbox = folder.resolve("inbox");
+        for (String name : List.of("orders.csv", "cancellations.csv", "refunds.csv")) {
+            Path from = INBOX.resolve(DATE).resolve(name);
+            Path to = inbox.resolve(DATE).resolve(name);
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to);
+        }
+        // a truncated export: the last record of the file opens a quoted field that never closes
+        Files.writeString(inbox.resolve(DATE).resolve("refunds.csv"),
+                "TX-CUT,112-1,,ORIGINAL_PAYMENT,\"1.00\n", java.nio.file.StandardOpenOption.APPEND);
+        long lines = Files.readAllLines(inbox.resolve(DATE).resolve("refunds.csv")).size();
+        Process worker = worker(store, "worker", "--recon.workers.threads=2");
+        awaitReady(worker, "worker");
+
+        Recon.Outcome run = Recon.run(store, "run", "--date=" + DATE, "--inbox=" + inbox,
+                "--archive=" + folder.resolve("archive"), "--workers", "remote", "--recon.partitions=2",
+                "--recon.partition.min-file-bytes=256", "--recon.workers.poll-interval=200ms",
+                "--recon.workers.timeout=60s", "--recon.workers.queue=" + queue);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(3);
+        assertThat(run.err()).contains("refunds.csv line " + lines + ": a quoted field is not terminated");
+        assertThat(partitionsRan(log("worker"))).as("the ingest partitions ran in the worker")
+                .contains("ingest-orders-partition:partition0");
+        assertThat(folder.resolve("archive").resolve(DATE)).doesNotExist();
+    }
+
     // --- helpers ---
 
     /** Store table counts after a single-process run of DATE, computed once. */
