@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Input problems (exit code 3) found by partitions. A partition that ran in a worker process reaches the
@@ -44,19 +45,20 @@ final class InputProblems implements StepExecutionListener {
         return null;
     }
 
-    /** The first input problem that a partition of the job execution saved, reading the repository afresh. */
-    static Optional<String> reportedByPartitions(JobRepository repository, long jobExecutionId) {
-        JobExecution execution = repository.getJobExecution(jobExecutionId);
-        if (execution == null) {
-            return Optional.empty();
-        }
-        return execution.getStepExecutions().stream()
+    /**
+     * The input problem that stopped the run, if one did: from this process's failures (a tasklet, or
+     * partitions on local threads) and from what partitions saved in the repository (remote workers). When
+     * partitions of a file fail each for itself, the problem on the file's first line is the one to report.
+     */
+    static Optional<String> first(JobExecution execution, JobRepository repository) {
+        Stream<String> here = execution.getAllFailureExceptions().stream().map(InputProblems::rootInputProblem)
+                .filter(Objects::nonNull).map(Throwable::getMessage);
+        JobExecution stored = repository.getJobExecution(execution.getId());
+        Stream<String> saved = stored == null ? Stream.empty() : stored.getStepExecutions().stream()
                 .map(step -> repository.getStepExecution(step.getId()))
-                .filter(Objects::nonNull)
-                .map(step -> step.getExecutionContext().containsKey(KEY)
-                        ? step.getExecutionContext().getString(KEY) : null)
-                .filter(Objects::nonNull)
-                .min(Comparator.comparingLong(InputProblems::lineOf));
+                .filter(step -> step != null && step.getExecutionContext().containsKey(KEY))
+                .map(step -> step.getExecutionContext().getString(KEY));
+        return Stream.concat(here, saved).min(Comparator.comparingLong(InputProblems::lineOf));
     }
 
     private static long lineOf(String message) {

@@ -299,12 +299,7 @@ public class NightlyService {
                     summary, steps, duration);
         }
         List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
-        // partitions of a file fail each for itself: the first problem in the file is the one to report
-        Optional<String> inputProblem = failures.stream().map(InputProblems::rootInputProblem)
-                .filter(java.util.Objects::nonNull)
-                .min(java.util.Comparator.comparingLong(t -> t instanceof InputFileException f ? f.line() : 0))
-                .map(Throwable::getMessage)
-                .or(() -> InputProblems.reportedByPartitions(jobRepository, execution.getId()));
+        Optional<String> inputProblem = InputProblems.first(execution, jobRepository);
         if (inputProblem.isPresent()) {
             return Result.refused(INPUT_REJECTED, run.businessDate() + " stopped before writing anything: "
                     + inputProblem.get());
