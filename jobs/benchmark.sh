@@ -10,6 +10,8 @@
 # (e.g. -Xmx512m). Work files go to BENCH_DIR (default target/benchmark). BENCH_PARTITIONS sets
 # recon.partitions (default: one per core). BENCH_WORKERS=N (PostgreSQL only) starts N `recon worker`
 # processes on this machine and runs the job with --workers remote over the local RabbitMQ.
+# BENCH_REQUEST_PERCENT (default 25) is the share of orders with a cancellation request: 25 gives the scale
+# issue's night, about 100,000 requests and 110,000 refunds per 1,000,000 order lines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,7 +29,8 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 elapsed() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
 
 start=$(date +%s.%N)
-java -jar target/recon.jar generate --out "$dir/inbox" --from "$date" --order-lines "$lines" --seed 7
+java -jar target/recon.jar generate --out "$dir/inbox" --from "$date" --order-lines "$lines" --seed 7 \
+  --request-percent "${BENCH_REQUEST_PERCENT:-25}"
 echo "generate: $(elapsed "$start") s for $lines order lines"
 
 # Runs recon, samples its peak RSS from /proc, prints the wall time.
@@ -47,7 +50,12 @@ measure() {
   done
   wait "$pid" && status=0 || status=$?
   echo
-  echo "== $name: exit $status, $(elapsed "$t0") s end to end, peak RSS $((peak / 1024)) MB"
+  wall=$(elapsed "$t0")
+  echo "== $name: exit $status, $wall s end to end, peak RSS $((peak / 1024)) MB"
+  # The scale issue's 20 s target is for everything except the PDFs: the wall time less those two steps.
+  awk -v wall="$wall" '$1 == "receipts" || $1 == "report" { pdf += $2 }
+    END { printf "== %s s end to end without the PDF steps (receipts and report: %.1f s)\n", wall - pdf, pdf }' \
+    "$dir/$name.log"
   sed -n '/^input/,$p' "$dir/$name.log"
 }
 

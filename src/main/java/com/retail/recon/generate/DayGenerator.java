@@ -39,8 +39,7 @@ final class DayGenerator {
     private static final long DAY = 86_400;
     private static final long NONE = Long.MIN_VALUE;
 
-    /** Orders with a cancellation request, and orders with a refund no request can be assigned, per mille. */
-    private static final int REQUEST_PER_MILLE = 100;
+    /** Orders with a refund no request can be assigned, per mille (requests: the settings' share). */
     private static final int ORPHAN_PER_MILLE = 3;
     /** Requests on a multi-line order that cancel one line rather than the whole order. */
     private static final int LINE_LEVEL_PERCENT = 20;
@@ -133,6 +132,8 @@ final class DayGenerator {
     }
 
     private final SplittableRandom rnd;
+    /** Orders with a cancellation request, per mille. */
+    private final int requestPerMille;
     private final long epochDay;
     private final String yyyymmdd;
     private final long dayStart;
@@ -177,6 +178,7 @@ final class DayGenerator {
         this.cancellationDefects = new DefectPlanner(settings.rejectPercent());
         this.refundDefects = new DefectPlanner(settings.rejectPercent());
         this.coverage = Scenario.coverage(rnd);
+        this.requestPerMille = settings.requestPercent() * 10;
     }
 
     /** Writes D's own rows (and D+1's follow-ups); returns the orders.csv rows written for D+1. */
@@ -191,15 +193,15 @@ final class DayGenerator {
     private Scenario next(long remaining) {
         int u = rnd.nextInt(1000);
         int uncovered = coverage.length - covered;
-        if (uncovered > 0 && (u < REQUEST_PER_MILLE + ORPHAN_PER_MILLE || remaining <= uncovered * 8L)) {
+        if (uncovered > 0 && (u < requestPerMille + ORPHAN_PER_MILLE || remaining <= uncovered * 8L)) {
             protectedRows = true;
             return coverage[covered++];
         }
         protectedRows = false;
-        if (u < REQUEST_PER_MILLE) {
+        if (u < requestPerMille) {
             return Scenario.request(rnd);
         }
-        return u < REQUEST_PER_MILLE + ORPHAN_PER_MILLE ? Scenario.orphan(rnd) : Scenario.FILLER;
+        return u < requestPerMille + ORPHAN_PER_MILLE ? Scenario.orphan(rnd) : Scenario.FILLER;
     }
 
     private void generate(Scenario scenario, long remaining) {

@@ -39,7 +39,13 @@ class GeneratorTests {
 
     private List<InboxGenerator.DayResult> generate(Path out, int days, long orderLines, long seed,
                                                     double rejectPercent) {
-        return new InboxGenerator(new GeneratorSettings(FROM, days, orderLines, seed, rejectPercent)).generate(out);
+        return generate(out, days, orderLines, seed, rejectPercent, GeneratorSettings.DEFAULT_REQUEST_PERCENT);
+    }
+
+    private List<InboxGenerator.DayResult> generate(Path out, int days, long orderLines, long seed,
+                                                    double rejectPercent, int requestPercent) {
+        return new InboxGenerator(new GeneratorSettings(FROM, days, orderLines, seed, rejectPercent, requestPercent))
+                .generate(out);
     }
 
     @Test
@@ -99,6 +105,19 @@ class GeneratorTests {
             long rows = orders.size() + requests.size() + refunds.size();
             assertThat((double) day.defectiveRows() / rows).as("share of invalid rows").isBetween(0.005, 0.01);
         }
+    }
+
+    /** The scale issue's night: 1,000,000 order lines with 100,000 requests and 110,000 refunds. */
+    @Test
+    void theRequestShareSetsRequestsPerOrder_andRefundsFollowThem() throws IOException {
+        InboxGenerator.DayResult day = generate(folder, 1, 40_000, 42, 0.5, 25).get(0);
+
+        List<CsvRecord> orders = records(folder.resolve(day.date() + "/orders.csv"));
+        long distinctOrders = orders.stream().map(r -> r.fields()[0]).distinct().count();
+        assertThat((double) day.cancellationRows() / distinctOrders).as("requests per order").isBetween(0.23, 0.28);
+        assertThat((double) day.cancellationRows() / 40_000).as("requests per order line").isBetween(0.09, 0.11);
+        assertThat((double) day.refundRows() / day.cancellationRows()).as("refunds per request")
+                .isBetween(1.0, 1.25);
     }
 
     @Test
@@ -208,6 +227,15 @@ class GeneratorTests {
 
         assertThat(outcome.exitCode()).isEqualTo(2);
         assertThat(outcome.err()).contains("reject percent must be between 0 and 4.0");
+    }
+
+    @Test
+    void theCommandLineRefusesARequestShareOutOfRange() {
+        Recon.Outcome outcome = Recon.run(TestStore.h2(folder), "generate", "--out", folder.toString(),
+                "--request-percent", "95");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err()).contains("request percent must be between 1 and 90");
     }
 
     @Test
