@@ -29,14 +29,21 @@ public final class FileRanges {
     }
 
 
-    private enum State { FIELD_START, UNQUOTED, QUOTED, AFTER_QUOTE, AFTER_QUOTE_CR, BROKEN }
+    // Scanner states: between fields or in an unquoted field, in a quoted field, just after a quote that may
+    // close a quoted field, after that quote and a CR, and quoting that the parser will reject.
+    private static final int PLAIN = 0;
+    private static final int QUOTED = 1;
+    private static final int AFTER_QUOTE = 2;
+    private static final int AFTER_QUOTE_CR = 3;
+    private static final int BROKEN = 4;
 
     private FileRanges() {
     }
 
     /**
      * At most {@code parts} ranges of about equal size covering the whole file, none (but the last) smaller
-     * than {@code minBytes}: below that, splitting costs more than it saves.
+     * than {@code minBytes}: below that, splitting costs more than it saves. The scan stops at the last
+     * cut: the rest of the file is the last range, whatever it holds.
      */
     public static List<Range> split(Path file, int parts, long minBytes) throws IOException {
         long size = Files.exists(file) ? Files.size(file) : 0;
@@ -51,12 +58,15 @@ public final class FileRanges {
         long nextCut = bytesPerRange;
         long position = 0;
         long line = 1;
-        State state = State.FIELD_START;
+        int state = PLAIN;
+        // PLAIN only: whether the last byte ended a field or record (or the file began), so that a quote
+        // here opens a quoted field; elsewhere in an unquoted field a quote is an ordinary character.
+        boolean atFieldStart = true;
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {
             int n;
             boolean first = true;
-            while ((n = in.read(buffer)) > 0 && state != State.BROKEN) {
+            while (state != BROKEN && ranges.size() < parts - 1 && (n = in.read(buffer)) > 0) {
                 int i = 0;
                 if (first) {
                     first = false;
@@ -64,60 +74,74 @@ public final class FileRanges {
                         i = 3; // byte-order mark: not part of the first field
                     }
                 }
-                for (; i < n && state != State.BROKEN; i++) {
-                    byte b = buffer[i];
+                while (i < n) {
+                    byte b = buffer[i++];
                     boolean recordEnd = false;
-                    switch (state) {
-                        case FIELD_START, UNQUOTED -> {
-                            if (b == '\n') {
-                                recordEnd = true;
-                            } else if (b == ',') {
-                                state = State.FIELD_START;
-                            } else if (b == '"' && state == State.FIELD_START) {
-                                state = State.QUOTED;
-                            } else {
-                                state = State.UNQUOTED;
-                            }
-                        }
-                        case QUOTED -> {
-                            if (b == '"') {
-                                state = State.AFTER_QUOTE;
-                            }
-                        }
-                        case AFTER_QUOTE -> {
-                            if (b == '"') {
-                                state = State.QUOTED;   // an escaped quote
-                            } else if (b == ',') {
-                                state = State.FIELD_START;
-                            } else if (b == '\n') {
-                                recordEnd = true;
-                            } else if (b == '\r') {
-                                state = State.AFTER_QUOTE_CR;
-                            } else {
-                                state = State.BROKEN;
-                            }
-                        }
-                        case AFTER_QUOTE_CR -> {
-                            if (b == '\n') {
-                                recordEnd = true;
-                            } else {
-                                state = State.BROKEN;
-                            }
-                        }
-                        default -> {
-                        }
-                    }
                     if (b == '\n') {
                         line++;
                     }
+                    if (state == PLAIN) {
+                        // the common case: run over the bytes of unquoted fields
+                        while (b != '\n' && b != ',' && b != '"' && i < n) {
+                            atFieldStart = false;
+                            b = buffer[i++];
+                            if (b == '\n') {
+                                line++;
+                            }
+                        }
+                        if (b == '\n') {
+                            recordEnd = true;
+                        } else if (b == ',') {
+                            atFieldStart = true;
+                        } else if (b == '"' && atFieldStart) {
+                            state = QUOTED;
+                        } else {
+                            atFieldStart = false;
+                        }
+                    } else if (state == QUOTED) {
+                        while (b != '"' && i < n) {
+                            b = buffer[i++];
+                            if (b == '\n') {
+                                line++;
+                            }
+                        }
+                        if (b == '"') {
+                            state = AFTER_QUOTE;
+                        }
+                    } else if (state == AFTER_QUOTE) {
+                        if (b == '"') {
+                            state = QUOTED;   // an escaped quote
+                        } else if (b == ',') {
+                            state = PLAIN;
+                            atFieldStart = true;
+                        } else if (b == '\n') {
+                            recordEnd = true;
+                        } else if (b == '\r') {
+                            state = AFTER_QUOTE_CR;
+                        } else {
+                            state = BROKEN;
+                            break;
+                        }
+                    } else if (state == AFTER_QUOTE_CR) {
+                        if (b == '\n') {
+                            recordEnd = true;
+                        } else {
+                            state = BROKEN;
+                            break;
+                        }
+                    }
                     if (recordEnd) {
-                        state = State.FIELD_START;
-                        long next = position + i + 1;
-                        if (next >= nextCut && next < size && ranges.size() < parts - 1) {
+                        state = PLAIN;
+                        atFieldStart = true;
+                        long next = position + i;
+                        if (next >= nextCut && next < size) {
                             ranges.add(new Range(ranges.size(), start, next, startLine));
                             start = next;
                             startLine = line;
                             nextCut = next + bytesPerRange;
+                            if (ranges.size() == parts - 1) {
+                                break;
+                            }
                         }
                     }
                 }

@@ -96,6 +96,27 @@ class FileRangesTests {
         }
     }
 
+    /** The scan reads 64 KiB at a time: quoted fields, escaped quotes and CRLF land across those reads. */
+    @Test
+    void filesOfManyReadBuffersReadTheSameInRangesAsWhole() throws IOException {
+        Random random = new Random(7);
+        String[] fields = {"plain", "\"q,\"", "\"x\"\"y\"", "\"multi\nline\"", "\"c,r\r\nlf\"", "日本", "sp\"am", ""};
+        StringBuilder text = new StringBuilder("h1,h2,h3\r\n");
+        while (text.length() < 600_000) {
+            for (int f = 0; f < 3; f++) {
+                text.append(f > 0 ? "," : "").append(fields[random.nextInt(fields.length)]);
+            }
+            text.append(random.nextBoolean() ? "\n" : "\r\n");
+        }
+        Path file = write(text.toString());
+        List<String> whole = readWhole(file);
+        for (int parts : new int[]{2, 5, 13, 64}) {
+            List<FileRanges.Range> ranges = FileRanges.split(file, parts, 1);
+            assertThat(ranges).as("%d parts", parts).hasSize(parts);
+            assertThat(readRanges(file, ranges)).as("%d parts", parts).isEqualTo(whole);
+        }
+    }
+
     @Test
     void brokenQuotingKeepsTheRestOfTheFileInOneRangeSoTheFirstErrorIsTheSame() throws IOException {
         Path file = write("a,b\n1,2\n3,4\n\"x\"y,5\n6,\"7\n8,9\n10,11\n12,13\n");
