@@ -11,8 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +20,8 @@ import java.util.Map;
  * read = accepted + rejected, and enforces the reject threshold. Idempotent, so a restart may repeat it.
  */
 public class IngestSettlement {
+
+    private static final int KEYS_PER_QUERY = 500;
 
     private final JdbcTemplate jdbc;
     private final InputStore store;
@@ -90,20 +90,22 @@ public class IngestSettlement {
             case REFUNDS -> jdbc.queryForList("SELECT txn_id FROM refund WHERE business_date = ? "
                     + "GROUP BY txn_id HAVING COUNT(*) > 1", String.class, businessDate);
         };
-        String rowsOfKey = switch (file) {
+        String rowsOfKeys = switch (file) {
             case ORDERS -> "SELECT line_number, order_id, line_no, currency, payment_method FROM order_line "
-                    + "WHERE business_date = ? AND order_id = ?";
-            case CANCELLATIONS -> "SELECT line_number, request_id FROM cancellation "
-                    + "WHERE business_date = ? AND request_id = ?";
-            case REFUNDS -> "SELECT line_number, txn_id FROM refund WHERE business_date = ? AND txn_id = ?";
+                    + "WHERE business_date = ? AND order_id IN ";
+            case CANCELLATIONS -> "SELECT line_number, request_id FROM cancellation WHERE business_date = ? AND request_id IN ";
+            case REFUNDS -> "SELECT line_number, txn_id FROM refund WHERE business_date = ? AND txn_id IN ";
         };
         List<WithinFileRules.Candidate> rows = new ArrayList<>();
-        for (String key : keys) {
-            rows.addAll(jdbc.query(rowsOfKey, (rs, i) -> file == InputFile.ORDERS
+        for (List<String> batch : batches(keys)) {
+            List<Object> parameters = new ArrayList<>(batch.size() + 1);
+            parameters.add(businessDate);
+            parameters.addAll(batch);
+            rows.addAll(jdbc.query(rowsOfKeys + placeholders(batch.size()), (rs, i) -> file == InputFile.ORDERS
                     ? new WithinFileRules.Candidate(rs.getLong(1), rs.getString(2) + "\u0000" + rs.getInt(3),
                             rs.getString(2), rs.getString(4), rs.getString(5))
                     : new WithinFileRules.Candidate(rs.getLong(1), rs.getString(2), null, null, null),
-                    businessDate, key));
+                    parameters.toArray()));
         }
         rows.sort(Comparator.comparingLong(WithinFileRules.Candidate::lineNumber));
         return rows;
@@ -113,18 +115,32 @@ public class IngestSettlement {
     private Map<String, WithinFileRules.Candidate> fixedEarlier(List<WithinFileRules.Candidate> rows,
                                                                LocalDate businessDate) {
         Map<String, WithinFileRules.Candidate> fixed = new HashMap<>();
-        Set<String> looked = new HashSet<>();
-        for (WithinFileRules.Candidate row : rows) {
-            if (looked.add(row.orderId())) {
-                jdbc.query("SELECT currency, payment_method FROM order_line WHERE order_id = ? AND business_date < ? "
-                                + "ORDER BY business_date, line_number FETCH FIRST 1 ROWS ONLY",
-                        rs -> {
-                            fixed.put(row.orderId(), new WithinFileRules.Candidate(0, "", row.orderId(),
-                                    rs.getString(1), rs.getString(2)));
-                        }, row.orderId(), businessDate);
-            }
+        List<String> orders = rows.stream().map(WithinFileRules.Candidate::orderId).distinct().toList();
+        for (List<String> batch : batches(orders)) {
+            List<Object> parameters = new ArrayList<>(batch);
+            parameters.add(businessDate);
+            jdbc.query("SELECT order_id, currency, payment_method FROM order_line WHERE order_id IN "
+                            + placeholders(batch.size()) + " AND business_date < ? "
+                            + "ORDER BY order_id, business_date, line_number",
+                    rs -> {
+                        fixed.putIfAbsent(rs.getString(1), new WithinFileRules.Candidate(0, "", rs.getString(1),
+                                rs.getString(2), rs.getString(3)));
+                    }, parameters.toArray());
         }
         return fixed;
+    }
+
+    /** Keys in batches small enough for one IN list: one query per batch, not one per key. */
+    private static List<List<String>> batches(List<String> keys) {
+        List<List<String>> batches = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
+            batches.add(keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY)));
+        }
+        return batches;
+    }
+
+    private static String placeholders(int count) {
+        return "(" + String.join(", ", java.util.Collections.nCopies(count, "?")) + ")";
     }
 
     /** The raw text of the given records, read again from the file (only rows rejected here need it). */

@@ -244,7 +244,8 @@ class GeneratorTests {
 
         assertThat(outcome.exitCode()).isZero();
         assertThat(outcome.out()).contains("--out=DIR", "--from=YYYY-MM-DD", "--days=N", "--order-lines=N",
-                "--seed=N", "--reject-percent=P", "byte-identical", "5% threshold", "10% of orders");
+                "--seed=N", "--reject-percent=P", "byte-identical", "5% threshold", "--request-percent=P",
+                "Share of orders with a cancellation request");
         assertThat(outcome.err()).isEmpty();
     }
 
