@@ -19,7 +19,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.integration.amqp.dsl.Amqp;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.core.MessagingTemplate;
@@ -63,18 +68,33 @@ public class RemotePartitioning {
         }
     }
 
-    /** Only partition requests cross the broker: Java serialization, limited to that one class. */
-    @Bean
-    SimpleMessageConverter partitionRequestConverter() {
-        SimpleMessageConverter converter = new SimpleMessageConverter();
-        converter.setAllowedListPatterns(List.of(StepExecutionRequest.class.getName()));
-        return converter;
+    /**
+     * Whether this process talks to the broker: a manager in remote mode ({@code recon.workers.mode=remote}) or
+     * a worker ({@code recon.workers.listen=true}, set by {@code recon worker}). Nothing else (local runs,
+     * status, export, ...) configures RabbitMQ or Spring Integration: see {@link BrokerAutoConfigurationFilter}.
+     */
+    public static boolean usesBroker(Environment environment) {
+        return "remote".equalsIgnoreCase(environment.getProperty("recon.workers.mode", ""))
+                || "true".equalsIgnoreCase(environment.getProperty("recon.workers.listen", ""));
     }
 
-    /** Durable, so requests outlive a broker restart and wait for workers that start late. */
-    @Bean
-    Queue partitionRequestQueue(Settings settings) {
-        return new Queue(settings.queue(), true);
+    static final class UsesBroker implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return usesBroker(context.getEnvironment());
+        }
+    }
+
+    /** What managers and workers share: the queue (declared by either, whichever connects first). */
+    @Configuration(proxyBeanMethods = false)
+    @Conditional(UsesBroker.class)
+    static class Broker {
+
+        /** Durable, so requests outlive a broker restart and wait for workers that start late. */
+        @Bean
+        Queue partitionRequestQueue(Settings settings) {
+            return new Queue(settings.queue(), true);
+        }
     }
 
     /** The manager side: partitions are sent to the queue and awaited in the job repository. */
@@ -148,6 +168,14 @@ public class RemotePartitioning {
     @ConditionalOnProperty(name = "recon.workers.listen", havingValue = "true")
     @EnableIntegration
     static class Worker {
+
+        /** Only partition requests cross the broker: Java serialization, limited to that one class. */
+        @Bean
+        SimpleMessageConverter partitionRequestConverter() {
+            SimpleMessageConverter converter = new SimpleMessageConverter();
+            converter.setAllowedListPatterns(List.of(StepExecutionRequest.class.getName()));
+            return converter;
+        }
 
         @Bean
         StepExecutionRequestHandler partitionRunner(JobRepository jobRepository, PartitionedSteps steps) {
