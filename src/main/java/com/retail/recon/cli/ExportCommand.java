@@ -42,7 +42,7 @@ final class ExportCommand implements Callable<Integer> {
         if (Files.exists(out)) {
             throw new ParameterException(spec.commandLine(), out + " already exists; exports are never overwritten");
         }
-        try (ConfigurableApplicationContext store = Store.open()) {
+        try (ConfigurableApplicationContext store = Store.openForReading()) {
             AuditExport.Result result = store.getBean(AuditExport.class).write(from, to, out);
             System.out.println("export of " + from + " to " + to + ": " + result.dates().size()
                     + " business dates in " + result.bag());

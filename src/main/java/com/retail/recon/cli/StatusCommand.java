@@ -25,7 +25,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext store = Store.open()) {
+        try (ConfigurableApplicationContext store = Store.openForReading()) {
             List<RunHistory.Run> runs = store.getBean(RunHistory.class).recent(date, limit);
             if (runs.isEmpty()) {
                 System.out.println(date == null ? "No runs yet." : "No runs of " + date + ".");

@@ -10,8 +10,23 @@ final class Store {
     private Store() {
     }
 
+    /** Everything: for the subcommands that run the job (run, rerun, restart, schedule, worker). */
     static ConfigurableApplicationContext open() {
+        return open(false);
+    }
+
+    /**
+     * For the subcommands that only read the store (status, export): beans are created when first asked for,
+     * so the job, its steps and the job operator are never built. The store is still opened and migrated at
+     * start-up (StoreConfiguration), so a store that cannot be used fails here as it does for the others.
+     */
+    static ConfigurableApplicationContext openForReading() {
+        return open(true);
+    }
+
+    private static ConfigurableApplicationContext open(boolean lazy) {
         SpringApplication application = new SpringApplication(ReconApplication.class);
+        application.setLazyInitialization(lazy);
         return application.run(ReconCommand.springArguments.toArray(String[]::new));
     }
 }

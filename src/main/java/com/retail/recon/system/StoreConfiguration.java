@@ -5,8 +5,10 @@ import com.retail.recon.reconcile.CancellationRules;
 import com.retail.recon.reconcile.Policy;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -29,6 +31,15 @@ public class StoreConfiguration {
                 "text_order", postgres ? "COLLATE \"C\"" : "",
                 // see V5: a hash index where PostgreSQL offers one that loads faster
                 "order_lookup", postgres ? "USING hash (order_id)" : "(order_id, business_date)"));
+    }
+
+    /**
+     * The read-only commands start lazily (cli.Store); the migrations still run at start-up, before anything
+     * reads the store, as for every other command.
+     */
+    @Bean
+    static LazyInitializationExcludeFilter migrateAtStartup() {
+        return LazyInitializationExcludeFilter.forBeanTypes(FlywayMigrationInitializer.class);
     }
 
     /**
