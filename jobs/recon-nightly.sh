@@ -6,16 +6,15 @@
 #
 #   jobs/recon-nightly.sh [YYYY-MM-DD] [extra recon flags...]
 #
-# Environment: RECON_HOME (the install folder holding recon.jar; default: this repository's target/),
-# RECON_LOG_DIR (default: ./recon-data/logs), JAVA (default: java), RECON_CMD (the whole command that
-# starts recon, instead of "$JAVA -jar $RECON_HOME/recon.jar"), plus any recon setting, e.g.
-# SPRING_DATASOURCE_URL, RECON_INBOX, RECON_ARCHIVE.
+# recon is started through jobs/recon (the same as java -jar recon.jar, with a start-up archive made on first
+# use). Environment: RECON_HOME (the install folder holding recon.jar; default: this repository's target/),
+# RECON_LOG_DIR (default: ./recon-data/logs), JAVA (default: java), RECON_JAVA_OPTS, RECON_CMD (the whole
+# command that starts recon, instead of jobs/recon), plus any recon setting, e.g. SPRING_DATASOURCE_URL,
+# RECON_INBOX, RECON_ARCHIVE.
 set -uo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
-jar="${RECON_HOME:-$here/../target}/recon.jar"
 log_dir="${RECON_LOG_DIR:-./recon-data/logs}"
-java="${JAVA:-java}"
 
 date_arg=()
 if [[ $# -gt 0 && "$1" =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}$ ]]; then
@@ -37,7 +36,7 @@ echo "$(date -u +%FT%TZ) recon run --catch-up ${date_arg[*]:-} $*" >>"$log"
 if [ -n "${RECON_CMD:-}" ]; then
   read -r -a recon <<<"$RECON_CMD"
 else
-  recon=("$java" -jar "$jar")
+  recon=("$here/recon")
 fi
 "${recon[@]}" run --catch-up "${date_arg[@]}" "$@" >>"$log" 2>&1
 status=$?
