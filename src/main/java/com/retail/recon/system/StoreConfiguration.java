@@ -6,6 +6,7 @@ import com.retail.recon.reconcile.Policy;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.LazyInitializationExcludeFilter;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
@@ -34,12 +35,16 @@ public class StoreConfiguration {
     }
 
     /**
-     * The read-only commands start lazily (cli.Store); the migrations still run at start-up, before anything
-     * reads the store, as for every other command.
+     * The read-only commands start lazily (cli.Store), yet as every other command they migrate the store and
+     * bind and check the whole configuration at start-up: a bad setting is still reported (exit 2) before
+     * anything is read.
      */
     @Bean
-    static LazyInitializationExcludeFilter migrateAtStartup() {
-        return LazyInitializationExcludeFilter.forBeanTypes(FlywayMigrationInitializer.class);
+    static LazyInitializationExcludeFilter checkedAtStartup() {
+        LazyInitializationExcludeFilter startUpWork = LazyInitializationExcludeFilter.forBeanTypes(
+                FlywayMigrationInitializer.class, Policy.class, Currencies.class, CancellationRules.class);
+        return (name, definition, type) -> startUpWork.isExcluded(name, definition, type)
+                || type.isAnnotationPresent(ConfigurationProperties.class);
     }
 
     /**
