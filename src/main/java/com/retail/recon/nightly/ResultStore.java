@@ -8,8 +8,6 @@ import com.retail.recon.reconcile.ReportedRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,9 +17,16 @@ import java.util.List;
 public class ResultStore {
 
     private final JdbcTemplate jdbc;
+    private final boolean postgres;
 
     public ResultStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.postgres = ResultTable.isPostgres(jdbc.getDataSource());
+    }
+
+    /** Whether the store is PostgreSQL (COPY, statistics, session settings) rather than H2. */
+    public boolean isPostgres() {
+        return postgres;
     }
 
     /** A refund row of the ledger: the transaction and the request it was assigned to (null: unassigned). */
@@ -89,58 +94,11 @@ public class ResultStore {
     }
 
     public void insertRequests(LocalDate businessDate, List<ReportedRequest> requests) {
-        jdbc.batchUpdate("""
-                INSERT INTO recon_request (business_date, request_id, order_id, line_no, customer_id, channel,
-                    storefront_status, requested_at, decided_at, confirmation_number, policy_check, outcome,
-                    expected_refund, settled_amount, pending_amount, currency, age_hours, flagged, priority,
-                    newly_flagged, suggested_action, terminal, became_refunded)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                requests, requests.size(), (ps, reported) -> {
-                    Evaluation e = reported.today();
-                    ps.setDate(1, Date.valueOf(businessDate));
-                    ps.setString(2, e.request().requestId());
-                    ps.setString(3, e.request().orderId());
-                    ps.setObject(4, e.request().lineNo(), Types.INTEGER);
-                    ps.setString(5, e.request().customerId());
-                    ps.setString(6, e.request().channel().name());
-                    ps.setString(7, e.status().name());
-                    ps.setLong(8, e.request().requestedAt().getEpochSecond());
-                    setInstant(ps, 9, e.request().decidedAt());
-                    ps.setString(10, e.request().confirmationNumber());
-                    ps.setString(11, e.policyCheck() == null ? null : e.policyCheck().name());
-                    ps.setString(12, e.outcome().name());
-                    ps.setBigDecimal(13, e.expectedRefund());
-                    ps.setBigDecimal(14, e.settledAmount());
-                    ps.setBigDecimal(15, e.pendingAmount());
-                    ps.setString(16, e.currency());
-                    ps.setLong(17, e.ageHours());
-                    ps.setBoolean(18, reported.isFlagged());
-                    ps.setString(19, reported.isFlagged() ? reported.priority().name() : null);
-                    ps.setBoolean(20, reported.isNewlyFlagged());
-                    ps.setString(21, reported.isFlagged() ? reported.suggestedAction() : null);
-                    ps.setBoolean(22, e.isTerminal());
-                    ps.setBoolean(23, reported.becameRefunded());
-                });
+        write(REQUESTS, businessDate, requests);
     }
 
     public void insertRefunds(LocalDate businessDate, List<RefundRow> rows) {
-        jdbc.batchUpdate("""
-                INSERT INTO recon_refund (business_date, txn_id, order_id, request_id, assigned_request_id, method,
-                    amount, currency, status, created_at, settled_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows, rows.size(), (ps, row) -> {
-            RefundTxn refund = row.refund();
-            ps.setDate(1, Date.valueOf(businessDate));
-            ps.setString(2, refund.txnId());
-            ps.setString(3, refund.orderId());
-            ps.setString(4, refund.requestId());
-            ps.setString(5, row.assignedRequestId());
-            ps.setString(6, refund.method().name());
-            ps.setBigDecimal(7, refund.amount());
-            ps.setString(8, refund.currency());
-            ps.setString(9, refund.status().name());
-            ps.setLong(10, refund.createdAt().getEpochSecond());
-            setInstant(ps, 11, refund.settledAt());
-        });
+        write(REFUNDS, businessDate, rows);
     }
 
     /** The lines a receipt shows, with the fee the policy kept on each. */
@@ -148,43 +106,86 @@ public class ResultStore {
     }
 
     public void insertReceiptLines(LocalDate businessDate, List<ReceiptLine> lines) {
-        jdbc.batchUpdate("""
-                INSERT INTO recon_receipt_line (business_date, request_id, line_no, sku, quantity, unit_price, tax, fee,
-                    currency)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", lines, lines.size(), (ps, row) -> {
-            ps.setDate(1, Date.valueOf(businessDate));
-            ps.setString(2, row.requestId());
-            ps.setInt(3, row.line().lineNo());
-            ps.setString(4, row.line().sku());
-            ps.setInt(5, row.line().quantity());
-            ps.setBigDecimal(6, row.line().unitPrice());
-            ps.setBigDecimal(7, row.line().tax());
-            ps.setBigDecimal(8, row.fee());
-            ps.setString(9, row.line().currency());
-        });
+        write(RECEIPT_LINES, businessDate, lines);
     }
 
     public void insertExceptions(LocalDate businessDate, List<FinanceException> exceptions) {
-        jdbc.batchUpdate("""
-                INSERT INTO recon_exception (business_date, exception_type, request_id, txn_id, order_id, amount,
-                    currency, detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", exceptions, exceptions.size(), (ps, x) -> {
-            ps.setDate(1, Date.valueOf(businessDate));
-            ps.setString(2, x.type().name());
-            ps.setString(3, x.requestId() == null ? "" : x.requestId());
-            ps.setString(4, x.txnId() == null ? "" : x.txnId());
-            ps.setString(5, x.orderId());
-            ps.setBigDecimal(6, x.amount());
-            ps.setString(7, x.currency());
-            ps.setString(8, x.detail());
-        });
+        write(EXCEPTIONS, businessDate, exceptions);
     }
 
-    private static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
-        if (instant == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, instant.getEpochSecond());
+    /**
+     * On PostgreSQL, lets the current transaction commit without waiting for its WAL to reach the disk. Safe
+     * for a chunk of results: its rows and the step's checkpoint commit together, so a server crash can lose
+     * only both, and the restart computes those orders again. The run's last steps commit durably, which
+     * also flushes everything before them.
+     */
+    public void commitWithoutWaitingForDisk() {
+        if (postgres) {
+            jdbc.execute("SET LOCAL synchronous_commit TO OFF");
         }
+    }
+
+    private <T> void write(ResultTable<T> table, LocalDate businessDate, List<? extends T> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (postgres) {
+            ResultTable.copyIn(jdbc.getDataSource(), table, businessDate, rows);
+        } else {
+            table.batchInsert(jdbc, businessDate, rows);
+        }
+    }
+
+    private static final ResultTable<ReportedRequest> REQUESTS = new ResultTable<>("recon_request",
+            List.of("request_id", "order_id", "line_no", "customer_id", "channel", "storefront_status",
+                    "requested_at", "decided_at", "confirmation_number", "policy_check", "outcome", "expected_refund",
+                    "settled_amount", "pending_amount", "currency", "age_hours", "flagged", "priority",
+                    "newly_flagged", "suggested_action", "terminal", "became_refunded"),
+            new int[]{Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+                    Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DECIMAL,
+                    Types.DECIMAL, Types.DECIMAL, Types.VARCHAR, Types.BIGINT, Types.BOOLEAN, Types.VARCHAR,
+                    Types.BOOLEAN, Types.VARCHAR, Types.BOOLEAN, Types.BOOLEAN},
+            reported -> {
+                Evaluation e = reported.today();
+                boolean flagged = reported.isFlagged();
+                return new Object[]{e.request().requestId(), e.request().orderId(), e.request().lineNo(),
+                        e.request().customerId(), e.request().channel().name(), e.status().name(),
+                        e.request().requestedAt().getEpochSecond(), seconds(e.request().decidedAt()),
+                        e.request().confirmationNumber(), e.policyCheck() == null ? null : e.policyCheck().name(),
+                        e.outcome().name(), e.expectedRefund(), e.settledAmount(), e.pendingAmount(), e.currency(),
+                        e.ageHours(), flagged, flagged ? reported.priority().name() : null,
+                        reported.isNewlyFlagged(), flagged ? reported.suggestedAction() : null, e.isTerminal(),
+                        reported.becameRefunded()};
+            });
+
+    private static final ResultTable<RefundRow> REFUNDS = new ResultTable<>("recon_refund",
+            List.of("txn_id", "order_id", "request_id", "assigned_request_id", "method", "amount", "currency",
+                    "status", "created_at", "settled_at"),
+            new int[]{Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DECIMAL,
+                    Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT},
+            row -> {
+                RefundTxn refund = row.refund();
+                return new Object[]{refund.txnId(), refund.orderId(), refund.requestId(), row.assignedRequestId(),
+                        refund.method().name(), refund.amount(), refund.currency(), refund.status().name(),
+                        refund.createdAt().getEpochSecond(), seconds(refund.settledAt())};
+            });
+
+    private static final ResultTable<ReceiptLine> RECEIPT_LINES = new ResultTable<>("recon_receipt_line",
+            List.of("request_id", "line_no", "sku", "quantity", "unit_price", "tax", "fee", "currency"),
+            new int[]{Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.INTEGER, Types.DECIMAL, Types.DECIMAL,
+                    Types.DECIMAL, Types.VARCHAR},
+            row -> new Object[]{row.requestId(), row.line().lineNo(), row.line().sku(), row.line().quantity(),
+                    row.line().unitPrice(), row.line().tax(), row.fee(), row.line().currency()});
+
+    /** request_id and txn_id are '' when not applicable (see V2). */
+    private static final ResultTable<FinanceException> EXCEPTIONS = new ResultTable<>("recon_exception",
+            List.of("exception_type", "request_id", "txn_id", "order_id", "amount", "currency", "detail"),
+            new int[]{Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DECIMAL, Types.VARCHAR,
+                    Types.VARCHAR},
+            x -> new Object[]{x.type().name(), x.requestId() == null ? "" : x.requestId(),
+                    x.txnId() == null ? "" : x.txnId(), x.orderId(), x.amount(), x.currency(), x.detail()});
+
+    private static Long seconds(Instant instant) {
+        return instant == null ? null : instant.getEpochSecond();
     }
 }
