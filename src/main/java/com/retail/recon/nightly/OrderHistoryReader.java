@@ -6,11 +6,15 @@ import com.retail.recon.domain.OrderLine;
 import com.retail.recon.domain.RefundTxn;
 import com.retail.recon.reconcile.OrderHistory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 import org.springframework.jdbc.core.RowMapper;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,6 +61,8 @@ public class OrderHistoryReader extends AbstractItemCountingItemStreamItemReader
     private final Cursor<OrderLine> lines;
     private final Cursor<CancellationRequest> requests;
     private final Cursor<RefundTxn> refunds;
+    private final DataSource dataSource;
+    private Connection connection;
 
     /** The candidates with sequence numbers [seqFrom, seqTo): one partition's share. */
     public OrderHistoryReader(DataSource dataSource, LocalDate businessDate, long seqFrom, long seqTo,
@@ -64,12 +70,13 @@ public class OrderHistoryReader extends AbstractItemCountingItemStreamItemReader
         setName("orderHistory");
         Date d = Date.valueOf(businessDate);
         this.total = seqTo - seqFrom;
-        lines = new Cursor<>(dataSource, fetchSize, LINES, (rs, i) ->
+        this.dataSource = dataSource;
+        lines = new Cursor<>(fetchSize, LINES, (rs, i) ->
                 new Row<>(rs.getLong("seq"), null, StoredRows.orderLine(rs)), d, d, seqFrom, seqTo);
-        requests = new Cursor<>(dataSource, fetchSize, REQUESTS, (rs, i) ->
+        requests = new Cursor<>(fetchSize, REQUESTS, (rs, i) ->
                 new Row<>(rs.getLong("seq"), rs.getString("candidate"), StoredRows.cancellation(rs)),
                 d, d, seqFrom, seqTo, d);
-        refunds = new Cursor<>(dataSource, fetchSize, REFUNDS, (rs, i) ->
+        refunds = new Cursor<>(fetchSize, REFUNDS, (rs, i) ->
                 new Row<>(rs.getLong("seq"), null, StoredRows.refund(rs)),
                 d, d, seqFrom, seqTo, d, d, d, seqFrom, seqTo, d);
     }
@@ -84,13 +91,36 @@ public class OrderHistoryReader extends AbstractItemCountingItemStreamItemReader
         executionContext.putLong(Progress.TOTAL, total);
     }
 
+    /**
+     * The three cursors share one connection and its transaction. On PostgreSQL, that transaction
+     * looks each candidate order up through the indexes (no hash or merge joins): the reader's cost then
+     * follows the number of candidates, not the size of the history, where a hash join would read every
+     * stored order line, once per partition, every night. Its sorts stay in memory, and no JIT compilation
+     * or parallel workers are started for queries that run once per partition.
+     */
     @Override
-    protected void doOpen() {
-        ExecutionContext none = new ExecutionContext();
-        lines.open(none);
-        requests.open(none);
-        refunds.open(none);
+    protected void doOpen() throws SQLException {
+        connection = dataSource.getConnection();
+        try {
+            connection.setAutoCommit(false);
+            if (connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgresql")) {
+                try (Statement settings = connection.createStatement()) {
+                    for (String setting : POSTGRES_SETTINGS) {
+                        settings.execute("SET LOCAL " + setting);
+                    }
+                }
+            }
+            lines.open(connection);
+            requests.open(connection);
+            refunds.open(connection);
+        } catch (SQLException | RuntimeException e) {
+            doClose();
+            throw e;
+        }
     }
+
+    private static final List<String> POSTGRES_SETTINGS = List.of("enable_hashjoin = off",
+            "enable_mergejoin = off", "work_mem = '64MB'", "jit = off", "max_parallel_workers_per_gather = 0");
 
     /** The next order that has at least one request; orders with only lines or refunds have nothing to report. */
     @Override
@@ -112,10 +142,32 @@ public class OrderHistoryReader extends AbstractItemCountingItemStreamItemReader
     }
 
     @Override
-    protected void doClose() {
-        lines.close();
-        requests.close();
-        refunds.close();
+    protected void doClose() throws SQLException {
+        try {
+            lines.close();
+        } finally {
+            try {
+                requests.close();
+            } finally {
+                try {
+                    refunds.close();
+                } finally {
+                    closeConnection();
+                }
+            }
+        }
+    }
+
+    private void closeConnection() throws SQLException {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.rollback();
+        } finally {
+            connection.close();
+            connection = null;
+        }
     }
 
     private static long min(long a, long b, long c) {
@@ -130,46 +182,65 @@ public class OrderHistoryReader extends AbstractItemCountingItemStreamItemReader
 
     /** A JDBC cursor with one row of look-ahead. */
     private static final class Cursor<T> {
-        private final JdbcCursorItemReader<Row<T>> reader;
+        private final String sql;
+        private final RowMapper<Row<T>> mapper;
+        private final Object[] parameters;
+        private final int fetchSize;
+        private PreparedStatement statement;
+        private ResultSet rows;
         private Row<T> head;
         private boolean started;
+        private int rowNum;
 
-        Cursor(DataSource dataSource, int fetchSize, String sql, RowMapper<Row<T>> mapper, Object... parameters) {
-            reader = new JdbcCursorItemReader<>(dataSource, sql, mapper);
-            reader.setPreparedStatementSetter(ps -> {
-                for (int i = 0; i < parameters.length; i++) {
-                    ps.setObject(i + 1, parameters[i]);
-                }
-            });
-            reader.setFetchSize(fetchSize);
-            reader.setConnectionAutoCommit(false);
-            reader.setSaveState(false);
-            reader.setVerifyCursorPosition(false);
+        Cursor(int fetchSize, String sql, RowMapper<Row<T>> mapper, Object... parameters) {
+            this.sql = sql;
+            this.mapper = mapper;
+            this.parameters = parameters;
+            this.fetchSize = fetchSize;
         }
 
-        void open(ExecutionContext context) {
-            reader.open(context);
+        void open(Connection connection) throws SQLException {
+            statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(fetchSize);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            rows = statement.executeQuery();
         }
 
-        long peekSeq() throws Exception {
+        private Row<T> next() throws SQLException {
+            return rows.next() ? mapper.mapRow(rows, rowNum++) : null;
+        }
+
+        long peekSeq() throws SQLException {
             if (!started) {
-                head = reader.read();
+                head = next();
                 started = true;
             }
             return head == null ? Long.MAX_VALUE : head.seq();
         }
 
-        List<Row<T>> takeAll(long seq) throws Exception {
-            List<Row<T>> rows = new ArrayList<>();
+        List<Row<T>> takeAll(long seq) throws SQLException {
+            List<Row<T>> taken = new ArrayList<>();
             while (peekSeq() == seq) {
-                rows.add(head);
-                head = reader.read();
+                taken.add(head);
+                head = next();
             }
-            return rows;
+            return taken;
         }
 
-        void close() {
-            reader.close();
+        void close() throws SQLException {
+            try {
+                if (rows != null) {
+                    rows.close();
+                }
+            } finally {
+                rows = null;
+                if (statement != null) {
+                    statement.close();
+                    statement = null;
+                }
+            }
         }
     }
 }
