@@ -151,7 +151,7 @@ public class NightlyJobConfiguration {
                     .build());
         }
         steps.addWorker(new StepBuilder(PartitionedSteps.workerName("reconcile"), jobRepository)
-                .<OrderHistory, List<ReportedRequest>>chunk(Math.max(1, chunk / 4))
+                .<OrderHistory, List<ReportedRequest>>chunk(chunk)
                 .transactionManager(transactionManager)
                 .reader(orderHistoryReader).processor(orderReconciler).writer(reconcileWriter)
                 .listener((StepListener) faults).listener((StepListener) new ProgressLog(10))
