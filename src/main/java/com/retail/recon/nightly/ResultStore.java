@@ -11,6 +11,7 @@ import java.sql.Date;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The per-date results the ledgers are written from: reported requests, refund rows, exceptions. */
@@ -45,29 +46,25 @@ public class ResultStore {
      * latest result before D, and those any row of D may affect (a line of the order, a request or an
      * earlier version of it, a refund or an earlier version of it naming one of its requests or, naming
      * none, the order itself). Requests on other orders were terminal before D and are untouched: D does
-     * not report them. Each part is driven from D's rows or from the open requests, never from all order
-     * lines or all history.
-     *
-     * <p>Open requests are reported every date, so the previous completed date P lists every request open as
-     * of its data; a date that ran late (after P completed) may hold open requests P never saw, so the open
-     * rows of dates that completed after P are added.
+     * not report them. Each part is driven from D's rows or from the open requests of the dates that carry
+     * open items into D (read through the results' primary key), never from all order lines or all history.
      */
     public int selectCandidates(LocalDate businessDate) {
         Date d = Date.valueOf(businessDate);
+        List<LocalDate> carried = datesCarryingOpenItemsInto(businessDate);
+        List<Object> parameters = new ArrayList<>(List.of(d));
+        StringBuilder open = new StringBuilder();
+        for (LocalDate date : carried) {
+            open.append("SELECT r.order_id FROM recon_request r WHERE r.business_date = ? AND r.terminal = FALSE\n")
+                    .append("UNION\n");
+            parameters.add(Date.valueOf(date));
+        }
+        parameters.addAll(List.of(d, d, d, d, d, d, d, d, d, d));
+        settingsForOneLargeQuery();
         return jdbc.update("""
                 INSERT INTO recon_candidate (business_date, seq, order_id)
                 SELECT ?, ROW_NUMBER() OVER (ORDER BY order_id), order_id FROM (
-                    SELECT r.order_id FROM recon_request r
-                        JOIN business_day p ON p.business_date = r.business_date
-                        WHERE r.terminal = FALSE AND p.business_date = (SELECT MAX(business_date)
-                            FROM business_day WHERE completed = TRUE AND business_date < ?)
-                    UNION
-                    SELECT r.order_id FROM recon_request r
-                        JOIN business_day late ON late.business_date = r.business_date
-                        WHERE r.terminal = FALSE AND r.business_date < ? AND late.completed_at > (
-                            SELECT completed_at FROM business_day WHERE business_date = (SELECT MAX(business_date)
-                                FROM business_day WHERE completed = TRUE AND business_date < ?))
-                    UNION
+                """ + open + """
                     SELECT c.order_id FROM cancellation c WHERE c.business_date <= ?
                         AND EXISTS (SELECT 1 FROM order_line l WHERE l.order_id = c.order_id AND l.business_date = ?)
                     UNION
@@ -84,7 +81,37 @@ public class ResultStore {
                         JOIN refund v ON v.txn_id = t.txn_id AND v.business_date <= ? AND v.request_id IS NULL
                         JOIN cancellation c ON c.order_id = v.order_id AND c.business_date <= ?
                         WHERE t.business_date = ?
-                ) affected""", d, d, d, d, d, d, d, d, d, d, d, d, d, d);
+                ) affected""", parameters.toArray());
+    }
+
+    /**
+     * The dates whose open items (requests, unassigned refunds) D must take over: the previous completed date
+     * P, which lists every item open as of its data (open items are reported every date), and the dates that
+     * ran late, completing after P did (a rerun of an earlier date may hold open items P never saw). None
+     * before the store's first completed date.
+     */
+    public List<LocalDate> datesCarryingOpenItemsInto(LocalDate businessDate) {
+        LocalDate previous = jdbc.queryForObject("SELECT MAX(business_date) FROM business_day "
+                + "WHERE completed = TRUE AND business_date < ?", LocalDate.class, businessDate);
+        if (previous == null) {
+            return List.of();
+        }
+        List<LocalDate> dates = new ArrayList<>(List.of(previous));
+        dates.addAll(jdbc.queryForList("SELECT business_date FROM business_day WHERE business_date < ? "
+                        + "AND completed_at > (SELECT completed_at FROM business_day WHERE business_date = ?) "
+                        + "ORDER BY business_date", LocalDate.class, businessDate, previous));
+        return dates;
+    }
+
+    /**
+     * On PostgreSQL, for the current transaction: one large query whose sorts and hashes stay in memory, without
+     * JIT compilation (it costs more than it saves on a query that runs once).
+     */
+    void settingsForOneLargeQuery() {
+        if (postgres) {
+            jdbc.execute("SET LOCAL work_mem = '64MB'");
+            jdbc.execute("SET LOCAL jit = off");
+        }
     }
 
     /** Earlier dates of this store that have not completed (their data may be partial). */
