@@ -276,8 +276,10 @@ public class NightlyJobConfiguration {
     @Bean
     @StepScope
     JdbcCursorItemReader<UnassignedRefunds.Facts> unassignedRefundReader(
-            @Value("#{stepExecution}") StepExecution step, DataSource dataSource, ReconProperties properties) {
-        return UnassignedRefunds.reader(dataSource, NightlyRun.of(step.getJobParameters()).businessDate(),
+            @Value("#{stepExecution}") StepExecution step, DataSource dataSource, JdbcTemplate jdbc,
+            ReconProperties properties) {
+        var date = NightlyRun.of(step.getJobParameters()).businessDate();
+        return UnassignedRefunds.reader(dataSource, date, new ResultStore(jdbc).datesCarryingOpenItemsInto(date),
                 properties.chunkSize());
     }
 

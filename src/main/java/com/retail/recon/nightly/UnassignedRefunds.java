@@ -27,7 +27,12 @@ public final class UnassignedRefunds {
 
     /**
      * Latest versions as of D of refunds that name no request or name one that does not exist (a refund
-     * naming an existing request is always assigned), with the number of requests on their order.
+     * naming an existing request is always assigned), with the number of requests on their order. Only
+     * refunds whose assignment D can find unassigned are looked at, never the whole history: those unassigned
+     * on the dates that carry open items into D (see {@link ResultStore#datesCarryingOpenItemsInto}),
+     * those with a version on D, and those naming no request on an order D's requests (or their earlier
+     * versions) are on. Any other refund has the assignment it had on the previous date: a request, once it
+     * exists, exists on every later date, and an order's number of requests changes only with D's requests.
      */
     private static final String SQL = """
             SELECT r.*,
@@ -37,25 +42,41 @@ public final class UnassignedRefunds {
                     WHERE c.order_id = r.order_id AND c.business_date <= ?
                     AND NOT EXISTS (SELECT 1 FROM cancellation n WHERE n.request_id = c.request_id
                         AND n.business_date > c.business_date AND n.business_date <= ?)) AS requests_on_order
-            FROM refund r
-            WHERE r.business_date <= ?
-              AND NOT EXISTS (SELECT 1 FROM refund n WHERE n.txn_id = r.txn_id
+            FROM (%s
+                SELECT t.txn_id FROM refund t WHERE t.business_date = ?
+                UNION
+                SELECT t.txn_id FROM cancellation c
+                    JOIN cancellation v ON v.request_id = c.request_id AND v.business_date <= ?
+                    JOIN refund t ON t.order_id = v.order_id AND t.request_id IS NULL AND t.business_date <= ?
+                    WHERE c.business_date = ?) k
+            JOIN refund r ON r.txn_id = k.txn_id AND r.business_date <= ?
+            WHERE NOT EXISTS (SELECT 1 FROM refund n WHERE n.txn_id = r.txn_id
                   AND n.business_date > r.business_date AND n.business_date <= ?)
               AND (r.request_id IS NULL OR NOT EXISTS (SELECT 1 FROM cancellation c
                   WHERE c.request_id = r.request_id AND c.business_date <= ?))
             ORDER BY r.txn_id""";
 
+    private static final String UNASSIGNED_ON = """
+                SELECT f.txn_id FROM recon_refund f WHERE f.business_date = ? AND f.assigned_request_id IS NULL
+                UNION""";
+
     private UnassignedRefunds() {
     }
 
-    public static JdbcCursorItemReader<Facts> reader(DataSource dataSource, LocalDate businessDate, int fetchSize) {
-        JdbcCursorItemReader<Facts> reader = new JdbcCursorItemReader<>(dataSource, SQL, (rs, i) ->
+    /** @param carried the dates whose unassigned refunds D takes over */
+    public static JdbcCursorItemReader<Facts> reader(DataSource dataSource, LocalDate businessDate,
+                                                     List<LocalDate> carried, int fetchSize) {
+        String sql = SQL.formatted(String.join("\n", java.util.Collections.nCopies(carried.size(), UNASSIGNED_ON)));
+        JdbcCursorItemReader<Facts> reader = new JdbcCursorItemReader<>(dataSource, sql, (rs, i) ->
                 new Facts(StoredRows.refund(rs), rs.getLong("request_versions") > 0, rs.getInt("requests_on_order")));
         reader.setName("unassignedRefunds");
         Date d = Date.valueOf(businessDate);
+        List<Date> parameters = new ArrayList<>(List.of(d, d, d));
+        carried.forEach(date -> parameters.add(Date.valueOf(date)));
+        parameters.addAll(List.of(d, d, d, d, d, d, d));
         reader.setPreparedStatementSetter(ps -> {
-            for (int i = 1; i <= 6; i++) {
-                ps.setDate(i, d);
+            for (int i = 0; i < parameters.size(); i++) {
+                ps.setDate(i + 1, parameters.get(i));
             }
         });
         reader.setFetchSize(fetchSize);
