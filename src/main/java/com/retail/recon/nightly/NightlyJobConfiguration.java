@@ -76,7 +76,7 @@ public class NightlyJobConfiguration {
                               NightlySteps steps, PartitionedSteps partitioned,
                               @Qualifier("ingestPartitioner") Partitioner ingestPartitioner,
                               @Qualifier("reconcilePartitioner") Partitioner reconcilePartitioner,
-                              JdbcCursorItemReader<UnassignedRefunds.Facts> unassignedRefundReader,
+                              ItemStreamReader<UnassignedRefunds.Facts> unassignedRefundReader,
                               ItemWriter<RefundAssignment.Unassigned> unassignedRefundWriter,
                               JdbcCursorItemReader<String[]> ledgerReader,
                               FlatFileItemWriter<String[]> ledgerWriter,
@@ -275,12 +275,13 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    JdbcCursorItemReader<UnassignedRefunds.Facts> unassignedRefundReader(
+    ItemStreamReader<UnassignedRefunds.Facts> unassignedRefundReader(
             @Value("#{stepExecution}") StepExecution step, DataSource dataSource, JdbcTemplate jdbc,
             ReconProperties properties) {
         var date = NightlyRun.of(step.getJobParameters()).businessDate();
-        return UnassignedRefunds.reader(dataSource, date, new ResultStore(jdbc).datesCarryingOpenItemsInto(date),
-                properties.chunkSize());
+        ResultStore results = new ResultStore(jdbc);
+        return UnassignedRefunds.reader(dataSource, date, results.datesCarryingOpenItemsInto(date),
+                results.isPostgres(), properties.chunkSize());
     }
 
     @Bean

@@ -10,11 +10,8 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
 import org.springframework.jdbc.core.RowMapper;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -62,7 +59,7 @@ public class OrderHistoryReader extends AbstractItemCountingItemStreamItemReader
     private final Cursor<CancellationRequest> requests;
     private final Cursor<RefundTxn> refunds;
     private final DataSource dataSource;
-    private Connection connection;
+    private LookupTransaction transaction;
 
     /** The candidates with sequence numbers [seqFrom, seqTo): one partition's share. */
     public OrderHistoryReader(DataSource dataSource, LocalDate businessDate, long seqFrom, long seqTo,
@@ -91,36 +88,19 @@ public class OrderHistoryReader extends AbstractItemCountingItemStreamItemReader
         executionContext.putLong(Progress.TOTAL, total);
     }
 
-    /**
-     * The three cursors share one connection and its transaction. On PostgreSQL, that transaction
-     * looks each candidate order up through the indexes (no hash or merge joins): the reader's cost then
-     * follows the number of candidates, not the size of the history, where a hash join would read every
-     * stored order line, once per partition, every night. Its sorts stay in memory, and no JIT compilation
-     * or parallel workers are started for queries that run once per partition.
-     */
+    /** The three cursors share one {@link LookupTransaction}. */
     @Override
     protected void doOpen() throws SQLException {
-        connection = dataSource.getConnection();
+        transaction = LookupTransaction.open(dataSource);
         try {
-            connection.setAutoCommit(false);
-            if (connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgresql")) {
-                try (Statement settings = connection.createStatement()) {
-                    for (String setting : POSTGRES_SETTINGS) {
-                        settings.execute("SET LOCAL " + setting);
-                    }
-                }
-            }
-            lines.open(connection);
-            requests.open(connection);
-            refunds.open(connection);
+            lines.open(transaction);
+            requests.open(transaction);
+            refunds.open(transaction);
         } catch (SQLException | RuntimeException e) {
             doClose();
             throw e;
         }
     }
-
-    private static final List<String> POSTGRES_SETTINGS = List.of("enable_hashjoin = off",
-            "enable_mergejoin = off", "work_mem = '64MB'", "jit = off", "max_parallel_workers_per_gather = 0");
 
     /** The next order that has at least one request; orders with only lines or refunds have nothing to report. */
     @Override
@@ -143,30 +123,12 @@ public class OrderHistoryReader extends AbstractItemCountingItemStreamItemReader
 
     @Override
     protected void doClose() throws SQLException {
-        try {
-            lines.close();
-        } finally {
+        if (transaction != null) {
             try {
-                requests.close();
+                transaction.close();
             } finally {
-                try {
-                    refunds.close();
-                } finally {
-                    closeConnection();
-                }
+                transaction = null;
             }
-        }
-    }
-
-    private void closeConnection() throws SQLException {
-        if (connection == null) {
-            return;
-        }
-        try {
-            connection.rollback();
-        } finally {
-            connection.close();
-            connection = null;
         }
     }
 
@@ -186,7 +148,6 @@ public class OrderHistoryReader extends AbstractItemCountingItemStreamItemReader
         private final RowMapper<Row<T>> mapper;
         private final Object[] parameters;
         private final int fetchSize;
-        private PreparedStatement statement;
         private ResultSet rows;
         private Row<T> head;
         private boolean started;
@@ -199,13 +160,11 @@ public class OrderHistoryReader extends AbstractItemCountingItemStreamItemReader
             this.fetchSize = fetchSize;
         }
 
-        void open(Connection connection) throws SQLException {
-            statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            statement.setFetchSize(fetchSize);
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            rows = statement.executeQuery();
+        void open(LookupTransaction transaction) throws SQLException {
+            rows = transaction.query(sql, fetchSize, parameters);
+            started = false;
+            head = null;
+            rowNum = 0;
         }
 
         private Row<T> next() throws SQLException {
@@ -227,20 +186,6 @@ public class OrderHistoryReader extends AbstractItemCountingItemStreamItemReader
                 head = next();
             }
             return taken;
-        }
-
-        void close() throws SQLException {
-            try {
-                if (rows != null) {
-                    rows.close();
-                }
-            } finally {
-                rows = null;
-                if (statement != null) {
-                    statement.close();
-                    statement = null;
-                }
-            }
         }
     }
 }

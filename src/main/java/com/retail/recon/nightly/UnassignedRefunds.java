@@ -6,12 +6,16 @@ import com.retail.recon.reconcile.RefundAssignment;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 import javax.sql.DataSource;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -56,33 +60,76 @@ public final class UnassignedRefunds {
                   WHERE c.request_id = r.request_id AND c.business_date <= ?))
             ORDER BY r.txn_id""";
 
+    /**
+     * %s: the txn_id column, on PostgreSQL in the input tables' collation (results sort by code point, and a
+     * comparison in that collation could not use the index on refund.txn_id).
+     */
     private static final String UNASSIGNED_ON = """
-                SELECT f.txn_id FROM recon_refund f WHERE f.business_date = ? AND f.assigned_request_id IS NULL
+                SELECT %s FROM recon_refund f WHERE f.business_date = ? AND f.assigned_request_id IS NULL
                 UNION""";
 
     private UnassignedRefunds() {
     }
 
-    /** @param carried the dates whose unassigned refunds D takes over */
-    public static JdbcCursorItemReader<Facts> reader(DataSource dataSource, LocalDate businessDate,
-                                                     List<LocalDate> carried, int fetchSize) {
-        String sql = SQL.formatted(String.join("\n", java.util.Collections.nCopies(carried.size(), UNASSIGNED_ON)));
-        JdbcCursorItemReader<Facts> reader = new JdbcCursorItemReader<>(dataSource, sql, (rs, i) ->
-                new Facts(StoredRows.refund(rs), rs.getLong("request_versions") > 0, rs.getInt("requests_on_order")));
-        reader.setName("unassignedRefunds");
+    /**
+     * The facts of each refund that D may find unassigned, by txn_id, through a {@link LookupTransaction}.
+     * Restartable by count (the order is fixed).
+     *
+     * @param carried the dates whose unassigned refunds D takes over
+     */
+    public static ItemStreamReader<Facts> reader(DataSource dataSource, LocalDate businessDate,
+                                                 List<LocalDate> carried, boolean postgres, int fetchSize) {
+        String unassignedOn = UNASSIGNED_ON.formatted(postgres ? "f.txn_id COLLATE \"default\"" : "f.txn_id");
+        String sql = SQL.formatted(String.join("\n", Collections.nCopies(carried.size(), unassignedOn)));
         Date d = Date.valueOf(businessDate);
         List<Date> parameters = new ArrayList<>(List.of(d, d, d));
         carried.forEach(date -> parameters.add(Date.valueOf(date)));
         parameters.addAll(List.of(d, d, d, d, d, d, d));
-        reader.setPreparedStatementSetter(ps -> {
-            for (int i = 0; i < parameters.size(); i++) {
-                ps.setDate(i + 1, parameters.get(i));
+        return new Reader(dataSource, sql, parameters.toArray(), fetchSize);
+    }
+
+    private static final class Reader extends AbstractItemCountingItemStreamItemReader<Facts> {
+        private final DataSource dataSource;
+        private final String sql;
+        private final Object[] parameters;
+        private final int fetchSize;
+        private LookupTransaction transaction;
+        private ResultSet rows;
+
+        Reader(DataSource dataSource, String sql, Object[] parameters, int fetchSize) {
+            setName("unassignedRefunds");
+            this.dataSource = dataSource;
+            this.sql = sql;
+            this.parameters = parameters;
+            this.fetchSize = fetchSize;
+        }
+
+        @Override
+        protected void doOpen() throws SQLException {
+            transaction = LookupTransaction.open(dataSource);
+            rows = transaction.query(sql, fetchSize, parameters);
+        }
+
+        @Override
+        protected Facts doRead() throws SQLException {
+            if (!rows.next()) {
+                return null;
             }
-        });
-        reader.setFetchSize(fetchSize);
-        reader.setConnectionAutoCommit(false);
-        reader.setVerifyCursorPosition(false);
-        return reader;
+            return new Facts(StoredRows.refund(rows), rows.getLong("request_versions") > 0,
+                    rows.getInt("requests_on_order"));
+        }
+
+        @Override
+        protected void doClose() throws SQLException {
+            if (transaction != null) {
+                try {
+                    transaction.close();
+                } finally {
+                    transaction = null;
+                    rows = null;
+                }
+            }
+        }
     }
 
     /** Keeps the unassigned ones, with their exception. */
