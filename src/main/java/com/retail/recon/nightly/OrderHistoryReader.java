@@ -26,20 +26,21 @@ import java.util.List;
 public class OrderHistoryReader extends AbstractItemCountingItemStreamItemReader<OrderHistory> {
 
     private static final String LINES = """
-            SELECT k.seq, l.* FROM recon_candidate k
+            SELECT k.seq, %s FROM recon_candidate k
             JOIN order_line l ON l.order_id = k.order_id AND l.business_date <= ?
-            WHERE k.business_date = ? AND k.seq >= ? AND k.seq < ? ORDER BY k.seq""";
+            WHERE k.business_date = ? AND k.seq >= ? AND k.seq < ? ORDER BY k.seq""".formatted(
+            StoredRows.columns("l", StoredRows.ORDER_LINE));
     /** Every version of every request that ever was on the order (its latest version may be elsewhere). */
     private static final String REQUESTS = """
-            SELECT g.seq, g.candidate, c.* FROM (
+            SELECT g.seq, g.candidate, %s FROM (
                 SELECT DISTINCT k.seq, k.order_id AS candidate, x.request_id FROM recon_candidate k
                 JOIN cancellation x ON x.order_id = k.order_id AND x.business_date <= ?
                 WHERE k.business_date = ? AND k.seq >= ? AND k.seq < ?) g
             JOIN cancellation c ON c.request_id = g.request_id AND c.business_date <= ?
-            ORDER BY g.seq""";
+            ORDER BY g.seq""".formatted(StoredRows.columns("c", StoredRows.CANCELLATION));
     /** Every version of every refund that may pay the order's requests: naming one of them, or none on it. */
     private static final String REFUNDS = """
-            SELECT g.seq, r.* FROM (
+            SELECT g.seq, %s FROM (
                 SELECT k.seq, t.txn_id FROM recon_candidate k
                 JOIN refund t ON t.order_id = k.order_id AND t.request_id IS NULL AND t.business_date <= ?
                 WHERE k.business_date = ? AND k.seq >= ? AND k.seq < ?
@@ -49,7 +50,7 @@ public class OrderHistoryReader extends AbstractItemCountingItemStreamItemReader
                 JOIN refund t ON t.request_id = x.request_id AND t.business_date <= ?
                 WHERE k.business_date = ? AND k.seq >= ? AND k.seq < ?) g
             JOIN refund r ON r.txn_id = g.txn_id AND r.business_date <= ?
-            ORDER BY g.seq""";
+            ORDER BY g.seq""".formatted(StoredRows.columns("r", StoredRows.REFUND));
 
     /** @param orderId the candidate order (carried by the requests cursor only) */
     private record Row<T>(long seq, String orderId, T value) {
@@ -69,12 +70,12 @@ public class OrderHistoryReader extends AbstractItemCountingItemStreamItemReader
         this.total = seqTo - seqFrom;
         this.dataSource = dataSource;
         lines = new Cursor<>(fetchSize, LINES, (rs, i) ->
-                new Row<>(rs.getLong("seq"), null, StoredRows.orderLine(rs)), d, d, seqFrom, seqTo);
+                new Row<>(rs.getLong(1), null, StoredRows.orderLine(rs, 2)), d, d, seqFrom, seqTo);
         requests = new Cursor<>(fetchSize, REQUESTS, (rs, i) ->
-                new Row<>(rs.getLong("seq"), rs.getString("candidate"), StoredRows.cancellation(rs)),
+                new Row<>(rs.getLong(1), rs.getString(2), StoredRows.cancellation(rs, 3)),
                 d, d, seqFrom, seqTo, d);
         refunds = new Cursor<>(fetchSize, REFUNDS, (rs, i) ->
-                new Row<>(rs.getLong("seq"), null, StoredRows.refund(rs)),
+                new Row<>(rs.getLong(1), null, StoredRows.refund(rs, 2)),
                 d, d, seqFrom, seqTo, d, d, d, seqFrom, seqTo, d);
     }
 

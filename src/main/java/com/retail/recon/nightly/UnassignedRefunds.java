@@ -39,7 +39,7 @@ public final class UnassignedRefunds {
      * exists, exists on every later date, and an order's number of requests changes only with D's requests.
      */
     private static final String SQL = """
-            SELECT r.*,
+            SELECT %s,
                 (SELECT COUNT(*) FROM cancellation c
                     WHERE c.request_id = r.request_id AND c.business_date <= ?) AS request_versions,
                 (SELECT COUNT(DISTINCT c.request_id) FROM cancellation c
@@ -80,7 +80,8 @@ public final class UnassignedRefunds {
     public static ItemStreamReader<Facts> reader(DataSource dataSource, LocalDate businessDate,
                                                  List<LocalDate> carried, boolean postgres, int fetchSize) {
         String unassignedOn = UNASSIGNED_ON.formatted(postgres ? "f.txn_id COLLATE \"default\"" : "f.txn_id");
-        String sql = SQL.formatted(String.join("\n", Collections.nCopies(carried.size(), unassignedOn)));
+        String sql = SQL.formatted(StoredRows.columns("r", StoredRows.REFUND),
+                String.join("\n", Collections.nCopies(carried.size(), unassignedOn)));
         Date d = Date.valueOf(businessDate);
         List<Date> parameters = new ArrayList<>(List.of(d, d, d));
         carried.forEach(date -> parameters.add(Date.valueOf(date)));
@@ -89,6 +90,7 @@ public final class UnassignedRefunds {
     }
 
     private static final class Reader extends AbstractItemCountingItemStreamItemReader<Facts> {
+        private static final int REFUND_COLUMNS = StoredRows.REFUND.split(", ").length;
         private final DataSource dataSource;
         private final String sql;
         private final Object[] parameters;
@@ -115,8 +117,8 @@ public final class UnassignedRefunds {
             if (!rows.next()) {
                 return null;
             }
-            return new Facts(StoredRows.refund(rows), rows.getLong("request_versions") > 0,
-                    rows.getInt("requests_on_order"));
+            return new Facts(StoredRows.refund(rows, 1), rows.getLong(REFUND_COLUMNS + 1) > 0,
+                    rows.getInt(REFUND_COLUMNS + 2));
         }
 
         @Override
