@@ -81,15 +81,10 @@ record ResultTable<T>(String name, List<String> columns, int[] types, Function<T
         if (value == null) {
             text.append("\\N");
         } else if (value instanceof String s) {
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '\\' -> text.append("\\\\");
-                    case '\t' -> text.append("\\t");
-                    case '\n' -> text.append("\\n");
-                    case '\r' -> text.append("\\r");
-                    default -> text.append(c);
-                }
+            if (needsEscaping(s)) {
+                appendEscaped(text, s);
+            } else {
+                text.append(s);
             }
         } else if (value instanceof BigDecimal amount) {
             text.append(amount.toPlainString());
@@ -97,6 +92,29 @@ record ResultTable<T>(String name, List<String> columns, int[] types, Function<T
             text.append(flag ? 't' : 'f');
         } else {
             text.append(value);
+        }
+    }
+
+    private static boolean needsEscaping(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void appendEscaped(StringBuilder text, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '\t' -> text.append("\\t");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                default -> text.append(c);
+            }
         }
     }
 
