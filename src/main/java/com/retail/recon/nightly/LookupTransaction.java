@@ -11,16 +11,17 @@ import java.util.List;
 
 /**
  * A transaction that only reads, on a connection of its own, for the cursors of a step that reads a night's
- * items from the store (they outlive the step's chunk transactions). On PostgreSQL the transaction finds
- * rows through the indexes only (no hash or merge joins): such a query's cost follows the night's items,
- * not the size of the history, where the planner may prefer reading a whole input table once a store is
- * large (and then does so once per partition, every night). Its sorts stay in memory, and no JIT
- * compilation or parallel workers are started for queries that run once.
+ * items from the store (they outlive the step's chunk transactions). On PostgreSQL its sorts stay in memory,
+ * and no JIT compilation or parallel workers are started for queries that run once. When the items are
+ * looked up by key, the transaction can also keep to the indexes (no hash or merge joins): the query's cost
+ * then follows the night's items, not the size of the history, where the planner may prefer reading a whole
+ * input table once a store is large (and then does so once per partition, every night).
  */
 final class LookupTransaction implements AutoCloseable {
 
-    private static final List<String> POSTGRES_SETTINGS = List.of("enable_hashjoin = off",
-            "enable_mergejoin = off", "work_mem = '64MB'", "jit = off", "max_parallel_workers_per_gather = 0");
+    private static final List<String> POSTGRES_SETTINGS = List.of("work_mem = '64MB'", "jit = off",
+            "max_parallel_workers_per_gather = 0");
+    private static final List<String> INDEX_LOOKUPS_ONLY = List.of("enable_hashjoin = off", "enable_mergejoin = off");
 
     private final Connection connection;
     private final List<Statement> statements = new ArrayList<>();
@@ -29,14 +30,19 @@ final class LookupTransaction implements AutoCloseable {
         this.connection = connection;
     }
 
-    static LookupTransaction open(DataSource dataSource) throws SQLException {
+    /** @param indexLookupsOnly on PostgreSQL, joins only through the indexes */
+    static LookupTransaction open(DataSource dataSource, boolean indexLookupsOnly) throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
             connection.setAutoCommit(false);
             if (connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgresql")) {
-                try (Statement settings = connection.createStatement()) {
-                    for (String setting : POSTGRES_SETTINGS) {
-                        settings.execute("SET LOCAL " + setting);
+                List<String> settings = new ArrayList<>(POSTGRES_SETTINGS);
+                if (indexLookupsOnly) {
+                    settings.addAll(INDEX_LOOKUPS_ONLY);
+                }
+                try (Statement statement = connection.createStatement()) {
+                    for (String setting : settings) {
+                        statement.execute("SET LOCAL " + setting);
                     }
                 }
             }

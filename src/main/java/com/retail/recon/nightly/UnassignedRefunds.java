@@ -108,7 +108,9 @@ public final class UnassignedRefunds {
 
         @Override
         protected void doOpen() throws SQLException {
-            transaction = LookupTransaction.open(dataSource);
+            // the planner's choice: lookups from the candidates on a large store, and on a first night (every
+            // refund a candidate) reading the refunds whole
+            transaction = LookupTransaction.open(dataSource, false);
             rows = transaction.query(sql, fetchSize, parameters);
         }
 
