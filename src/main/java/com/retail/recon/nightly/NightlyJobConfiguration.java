@@ -76,7 +76,7 @@ public class NightlyJobConfiguration {
                               NightlySteps steps, PartitionedSteps partitioned,
                               @Qualifier("ingestPartitioner") Partitioner ingestPartitioner,
                               @Qualifier("reconcilePartitioner") Partitioner reconcilePartitioner,
-                              JdbcCursorItemReader<UnassignedRefunds.Facts> unassignedRefundReader,
+                              ItemStreamReader<UnassignedRefunds.Facts> unassignedRefundReader,
                               ItemWriter<RefundAssignment.Unassigned> unassignedRefundWriter,
                               JdbcCursorItemReader<String[]> ledgerReader,
                               FlatFileItemWriter<String[]> ledgerWriter,
@@ -151,7 +151,7 @@ public class NightlyJobConfiguration {
                     .build());
         }
         steps.addWorker(new StepBuilder(PartitionedSteps.workerName("reconcile"), jobRepository)
-                .<OrderHistory, List<ReportedRequest>>chunk(Math.max(1, chunk / 4))
+                .<OrderHistory, List<ReportedRequest>>chunk(chunk)
                 .transactionManager(transactionManager)
                 .reader(orderHistoryReader).processor(orderReconciler).writer(reconcileWriter)
                 .listener((StepListener) faults).listener((StepListener) new ProgressLog(10))
@@ -275,10 +275,13 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    JdbcCursorItemReader<UnassignedRefunds.Facts> unassignedRefundReader(
-            @Value("#{stepExecution}") StepExecution step, DataSource dataSource, ReconProperties properties) {
-        return UnassignedRefunds.reader(dataSource, NightlyRun.of(step.getJobParameters()).businessDate(),
-                properties.chunkSize());
+    ItemStreamReader<UnassignedRefunds.Facts> unassignedRefundReader(
+            @Value("#{stepExecution}") StepExecution step, DataSource dataSource, JdbcTemplate jdbc,
+            ReconProperties properties) {
+        var date = NightlyRun.of(step.getJobParameters()).businessDate();
+        ResultStore results = new ResultStore(jdbc);
+        return UnassignedRefunds.reader(dataSource, date, results.datesCarryingOpenItemsInto(date),
+                results.isPostgres(), properties.chunkSize());
     }
 
     @Bean

@@ -123,9 +123,7 @@ public class NightlySteps {
         NightlyRun run = NightlyRun.of(context.getStepContext().getStepExecution().getJobParameters());
         long requests = jdbc.queryForObject("SELECT COUNT(*) FROM recon_request WHERE business_date = ?",
                 Long.class, run.businessDate());
-        for (String table : List.of("recon_request", "recon_refund", "recon_exception", "recon_receipt_line")) {
-            settlement.refreshStatistics(table, requests);
-        }
+        results.refreshStatistics(requests);
         return RepeatStatus.FINISHED;
     }
 

@@ -41,6 +41,7 @@ public class ReconcileWriter implements ItemWriter<List<ReportedRequest>> {
                 }
             }
         }
+        store.commitWithoutWaitingForDisk();
         store.insertRequests(businessDate, requests);
         store.insertRefunds(businessDate, refunds);
         store.insertExceptions(businessDate, exceptions);

@@ -13,35 +13,62 @@ import com.retail.recon.domain.RequestStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
-/** Reads stored input versions back into domain values (the inverse of ingest's InputStore). */
+/**
+ * Reads stored input versions back into domain values (the inverse of ingest's InputStore). A query selects
+ * a table's columns with {@link #columns}, in the order these read them, and says where they start.
+ */
 final class StoredRows {
+
+    static final String ORDER_LINE = "business_date, order_id, line_no, customer_id, placed_at, sku, category, "
+            + "quantity, unit_price, tax, currency, payment_method, fulfillment_status, shipped_at";
+    static final String CANCELLATION = "business_date, request_id, order_id, line_no, customer_id, requested_at, "
+            + "channel, reason, status, confirmation_number, decided_at";
+    static final String REFUND = "business_date, txn_id, order_id, request_id, method, amount, currency, status, "
+            + "created_at, settled_at";
 
     private StoredRows() {
     }
 
-    static OrderLine orderLine(ResultSet rs) throws SQLException {
-        return new OrderLine(rs.getDate("business_date").toLocalDate(), rs.getString("order_id"),
-                rs.getInt("line_no"), rs.getString("customer_id"), instant(rs, "placed_at"), rs.getString("sku"),
-                rs.getString("category"), rs.getInt("quantity"), rs.getBigDecimal("unit_price"),
-                rs.getBigDecimal("tax"), rs.getString("currency"),
-                PaymentMethod.valueOf(rs.getString("payment_method")),
-                FulfillmentStatus.valueOf(rs.getString("fulfillment_status")), instant(rs, "shipped_at"));
+    /** A table's columns qualified by the query's alias for it: {@code l.business_date, l.order_id, ...}. */
+    static String columns(String alias, String columns) {
+        return Arrays.stream(columns.split(", ")).map(c -> alias + "." + c).collect(Collectors.joining(", "));
     }
 
-    static CancellationRequest cancellation(ResultSet rs) throws SQLException {
-        return new CancellationRequest(rs.getDate("business_date").toLocalDate(), rs.getString("request_id"),
-                rs.getString("order_id"), rs.getObject("line_no", Integer.class), rs.getString("customer_id"),
-                instant(rs, "requested_at"), Channel.valueOf(rs.getString("channel")), rs.getString("reason"),
-                RequestStatus.valueOf(rs.getString("status")), rs.getString("confirmation_number"),
-                instant(rs, "decided_at"));
+    /** @param at the position of the first of {@link #ORDER_LINE}'s columns */
+    static OrderLine orderLine(ResultSet rs, int at) throws SQLException {
+        return new OrderLine(date(rs, at), rs.getString(at + 1), rs.getInt(at + 2), rs.getString(at + 3),
+                instant(rs, at + 4), rs.getString(at + 5), rs.getString(at + 6), rs.getInt(at + 7),
+                rs.getBigDecimal(at + 8), rs.getBigDecimal(at + 9), rs.getString(at + 10),
+                PaymentMethod.valueOf(rs.getString(at + 11)), FulfillmentStatus.valueOf(rs.getString(at + 12)),
+                instant(rs, at + 13));
     }
 
-    static RefundTxn refund(ResultSet rs) throws SQLException {
-        return new RefundTxn(rs.getDate("business_date").toLocalDate(), rs.getString("txn_id"),
-                rs.getString("order_id"), rs.getString("request_id"), RefundMethod.valueOf(rs.getString("method")),
-                rs.getBigDecimal("amount"), rs.getString("currency"), RefundStatus.valueOf(rs.getString("status")),
-                instant(rs, "created_at"), instant(rs, "settled_at"));
+    /** @param at the position of the first of {@link #CANCELLATION}'s columns */
+    static CancellationRequest cancellation(ResultSet rs, int at) throws SQLException {
+        return new CancellationRequest(date(rs, at), rs.getString(at + 1), rs.getString(at + 2),
+                rs.getObject(at + 3, Integer.class), rs.getString(at + 4), instant(rs, at + 5),
+                Channel.valueOf(rs.getString(at + 6)), rs.getString(at + 7), RequestStatus.valueOf(rs.getString(at + 8)),
+                rs.getString(at + 9), instant(rs, at + 10));
+    }
+
+    /** @param at the position of the first of {@link #REFUND}'s columns */
+    static RefundTxn refund(ResultSet rs, int at) throws SQLException {
+        return new RefundTxn(date(rs, at), rs.getString(at + 1), rs.getString(at + 2), rs.getString(at + 3),
+                RefundMethod.valueOf(rs.getString(at + 4)), rs.getBigDecimal(at + 5), rs.getString(at + 6),
+                RefundStatus.valueOf(rs.getString(at + 7)), instant(rs, at + 8), instant(rs, at + 9));
+    }
+
+    private static LocalDate date(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, LocalDate.class);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        long seconds = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochSecond(seconds);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

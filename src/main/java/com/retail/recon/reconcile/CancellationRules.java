@@ -9,6 +9,8 @@ import com.retail.recon.domain.RefundTxn;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -49,14 +51,30 @@ public final class CancellationRules {
         }
         String currency = lines.get(0).currency();
         BigDecimal expected = expectedRefund(lines, currency);
-        BigDecimal settled = sum(refunds, currency, RefundStatus.SETTLED);
-        BigDecimal pending = sum(refunds, currency, RefundStatus.PENDING);
-        long failed = refunds.stream()
-                .filter(r -> r.status() == RefundStatus.FAILED || r.status() == RefundStatus.REVERSED).count();
-        Optional<RefundTxn> oldestPending = refunds.stream()
-                .filter(r -> r.currency().equals(currency) && r.status() == RefundStatus.PENDING)
-                .min(OLDEST_FIRST);
-        boolean currencyMismatch = refunds.stream().anyMatch(r -> !r.currency().equals(currency));
+        // S and P over the refunds in the order's currency, F over all of them
+        BigDecimal settled = currencies.zero(currency);
+        BigDecimal pending = currencies.zero(currency);
+        long failed = 0;
+        RefundTxn oldest = null;
+        boolean currencyMismatch = false;
+        for (RefundTxn refund : refunds) {
+            if (refund.status() == RefundStatus.FAILED || refund.status() == RefundStatus.REVERSED) {
+                failed++;
+            }
+            if (!refund.currency().equals(currency)) {
+                currencyMismatch = true;
+            } else if (refund.status() == RefundStatus.SETTLED) {
+                settled = settled.add(refund.amount());
+            } else if (refund.status() == RefundStatus.PENDING) {
+                pending = pending.add(refund.amount());
+                if (oldest == null || OLDEST_FIRST.compare(refund, oldest) < 0) {
+                    oldest = refund;
+                }
+            }
+        }
+        settled = currencies.scale(currency, settled);
+        pending = currencies.scale(currency, pending);
+        Optional<RefundTxn> oldestPending = Optional.ofNullable(oldest);
 
         Outcome outcome = outcome(request, currencyMismatch, expected, settled, pending, failed, oldestPending, cutoff);
         Instant ageFrom = ageFrom(outcome, request, oldestPending);
@@ -144,19 +162,16 @@ public final class CancellationRules {
         };
     }
 
-    private BigDecimal sum(List<RefundTxn> refunds, String currency, RefundStatus status) {
-        return currencies.scale(currency, refunds.stream()
-                .filter(r -> r.currency().equals(currency) && r.status() == status)
-                .map(RefundTxn::amount)
-                .reduce(currencies.zero(currency), BigDecimal::add));
-    }
-
     /** All lines of the order for a whole-order request, else that one line (empty when not found). */
     private static List<OrderLine> linesOf(CancellationRequest request, List<OrderLine> orderLines) {
-        return orderLines.stream()
-                .filter(line -> line.orderId().equals(request.orderId()))
-                .filter(line -> request.isWholeOrder() || line.lineNo() == request.lineNo())
-                .sorted(Comparator.comparingInt(OrderLine::lineNo))
-                .toList();
+        List<OrderLine> lines = new ArrayList<>();
+        for (OrderLine line : orderLines) {
+            if (line.orderId().equals(request.orderId())
+                    && (request.isWholeOrder() || line.lineNo() == request.lineNo())) {
+                lines.add(line);
+            }
+        }
+        lines.sort(Comparator.comparingInt(OrderLine::lineNo));
+        return Collections.unmodifiableList(lines);
     }
 }

@@ -16,19 +16,10 @@ public final class FinanceExceptions {
     }
 
     public static List<FinanceException> of(Evaluation e) {
-        List<FinanceException> found = new ArrayList<>();
-        String requestId = e.request().requestId();
-        String orderId = e.request().orderId();
+        List<FinanceException> found = new ArrayList<>(0);
         switch (e.outcome()) {
-            case ORDER_NOT_FOUND -> found.add(new FinanceException(ExceptionType.ORDER_NOT_FOUND, requestId, orderId,
-                    null, null, null, e.request().isWholeOrder()
-                            ? "order " + orderId + " not found"
-                            : "line " + e.request().lineNo() + " of order " + orderId + " not found"));
-            case CURRENCY_MISMATCH -> e.mismatchedRefunds().stream()
-                    .sorted(Comparator.comparing(RefundTxn::txnId))
-                    .forEach(refund -> found.add(new FinanceException(ExceptionType.CURRENCY_MISMATCH, requestId,
-                            orderId, refund.txnId(), refund.amount(), refund.currency(),
-                            "refund in " + refund.currency() + " on a " + e.currency() + " order")));
+            case ORDER_NOT_FOUND -> found.add(orderNotFound(e));
+            case CURRENCY_MISMATCH -> currencyMismatches(e, found);
             case OVER_REFUNDED -> found.add(amountException(ExceptionType.OVER_REFUNDED, e,
                     e.settledAmount().subtract(e.expectedRefund())));
             case UNDER_REFUNDED -> found.add(amountException(ExceptionType.UNDER_REFUNDED, e,
@@ -36,14 +27,40 @@ public final class FinanceExceptions {
             default -> { }
         }
         if (e.status() == RequestStatus.CONFIRMED && e.policyCheck() != null && e.policyCheck().isAgainstPolicy()) {
-            found.add(new FinanceException(ExceptionType.CONFIRMED_AGAINST_POLICY, requestId, orderId, null, null, null,
-                    "confirmed despite " + e.policyCheck()));
+            found.add(confirmedAgainstPolicy(e));
         }
         if (e.status() != RequestStatus.CONFIRMED && e.settledAmount() != null && e.settledAmount().signum() > 0) {
-            found.add(new FinanceException(ExceptionType.REFUND_NOT_CONFIRMED, requestId, orderId, null,
-                    e.settledAmount(), e.currency(), "settled on a " + e.status() + " request"));
+            found.add(refundNotConfirmed(e));
         }
         return found;
+    }
+
+    // one method per exception text: the checks above stay small (they run for every reported request)
+
+    private static FinanceException orderNotFound(Evaluation e) {
+        String orderId = e.request().orderId();
+        return new FinanceException(ExceptionType.ORDER_NOT_FOUND, e.request().requestId(), orderId, null, null, null,
+                e.request().isWholeOrder()
+                        ? "order " + orderId + " not found"
+                        : "line " + e.request().lineNo() + " of order " + orderId + " not found");
+    }
+
+    private static void currencyMismatches(Evaluation e, List<FinanceException> found) {
+        e.mismatchedRefunds().stream()
+                .sorted(Comparator.comparing(RefundTxn::txnId))
+                .forEach(refund -> found.add(new FinanceException(ExceptionType.CURRENCY_MISMATCH,
+                        e.request().requestId(), e.request().orderId(), refund.txnId(), refund.amount(),
+                        refund.currency(), "refund in " + refund.currency() + " on a " + e.currency() + " order")));
+    }
+
+    private static FinanceException confirmedAgainstPolicy(Evaluation e) {
+        return new FinanceException(ExceptionType.CONFIRMED_AGAINST_POLICY, e.request().requestId(),
+                e.request().orderId(), null, null, null, "confirmed despite " + e.policyCheck());
+    }
+
+    private static FinanceException refundNotConfirmed(Evaluation e) {
+        return new FinanceException(ExceptionType.REFUND_NOT_CONFIRMED, e.request().requestId(),
+                e.request().orderId(), null, e.settledAmount(), e.currency(), "settled on a " + e.status() + " request");
     }
 
     private static FinanceException amountException(ExceptionType type, Evaluation e, BigDecimal amount) {

@@ -4,9 +4,9 @@ import com.retail.recon.domain.CancellationRequest;
 import com.retail.recon.domain.OrderLine;
 import com.retail.recon.domain.RefundTxn;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -29,8 +29,8 @@ public final class OrderReconciler {
     public List<ReportedRequest> reconcile(OrderHistory history, LocalDate businessDate) {
         Snapshot today = new Snapshot(history, businessDate);
         Snapshot yesterday = new Snapshot(history, businessDate.minusDays(1));
-        List<ReportedRequest> reported = new ArrayList<>();
-        for (CancellationRequest request : today.requestsOnOrder()) {
+        List<ReportedRequest> reported = new ArrayList<>(today.onOrder.size());
+        for (CancellationRequest request : today.onOrder) {
             Evaluation now = today.evaluate(request);
             CancellationRequest before = yesterday.requests.get(request.requestId());
             Evaluation then = before == null ? null : yesterday.evaluate(before);
@@ -44,47 +44,69 @@ public final class OrderReconciler {
 
     /** Its own row, any row of its order, or a refund assigned to it arrived on D. */
     private static boolean isTouched(Evaluation evaluation, Snapshot today, LocalDate businessDate) {
-        return evaluation.request().businessDate().equals(businessDate)
-                || today.lines.values().stream().anyMatch(line -> line.businessDate().equals(businessDate))
-                || evaluation.refunds().stream().anyMatch(refund -> refund.businessDate().equals(businessDate));
+        if (evaluation.request().businessDate().equals(businessDate)) {
+            return true;
+        }
+        for (OrderLine line : today.lines) {
+            if (line.businessDate().equals(businessDate)) {
+                return true;
+            }
+        }
+        for (RefundTxn refund : evaluation.refunds()) {
+            if (refund.businessDate().equals(businessDate)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The latest version of everything in the history as of one date. */
     private final class Snapshot {
-        private final String orderId;
         private final Map<String, CancellationRequest> requests;
-        private final Map<Integer, OrderLine> lines;
-        private final Collection<RefundTxn> refunds;
-        private final LocalDate date;
+        /** The requests whose latest version is on this order, by request_id. */
+        private final List<CancellationRequest> onOrder;
+        private final List<OrderLine> lines;
+        /** The refunds that may be assigned to a request of this order, by txn_id. */
+        private final List<RefundTxn> refunds;
+        private final Instant cutoff;
 
         Snapshot(OrderHistory history, LocalDate date) {
-            this.orderId = history.orderId();
-            this.date = date;
+            String orderId = history.orderId();
+            this.cutoff = rules.policy().cutoff(date);
             this.requests = latest(history.requestVersions(), CancellationRequest::requestId,
                     CancellationRequest::businessDate, date);
-            this.lines = latest(history.lineVersions(), OrderLine::lineNo, OrderLine::businessDate, date);
-            this.refunds = latest(history.refundVersions(), RefundTxn::txnId, RefundTxn::businessDate, date).values();
-        }
-
-        /** The requests whose latest version is on this order, by request_id. */
-        List<CancellationRequest> requestsOnOrder() {
-            return requests.values().stream()
-                    .filter(request -> request.orderId().equals(orderId))
-                    .sorted(Comparator.comparing(CancellationRequest::requestId))
-                    .toList();
+            this.lines = List.copyOf(latest(history.lineVersions(), OrderLine::lineNo, OrderLine::businessDate, date)
+                    .values());
+            List<CancellationRequest> requestsOnOrder = new ArrayList<>();
+            for (CancellationRequest request : requests.values()) {
+                if (request.orderId().equals(orderId)) {
+                    requestsOnOrder.add(request);
+                }
+            }
+            requestsOnOrder.sort(Comparator.comparing(CancellationRequest::requestId));
+            this.onOrder = requestsOnOrder;
+            List<RefundTxn> assignable = new ArrayList<>();
+            for (RefundTxn refund : latest(history.refundVersions(), RefundTxn::txnId, RefundTxn::businessDate, date)
+                    .values()) {
+                if (refund.requestId() != null || refund.orderId().equals(orderId)) {
+                    assignable.add(refund);
+                }
+            }
+            assignable.sort(Comparator.comparing(RefundTxn::txnId));
+            this.refunds = assignable;
         }
 
         Evaluation evaluate(CancellationRequest request) {
-            List<CancellationRequest> onOrder = requestsOnOrder();
             String onlyRequestId = onOrder.size() == 1 ? onOrder.get(0).requestId() : null;
-            List<RefundTxn> assigned = refunds.stream()
-                    .filter(refund -> refund.requestId() != null || refund.orderId().equals(orderId))
-                    .filter(refund -> RefundAssignment.of(refund, requests.containsKey(refund.requestId()),
-                                    onOrder.size(), onlyRequestId)
-                            .equals(new RefundAssignment.Assigned(request.requestId())))
-                    .sorted(Comparator.comparing(RefundTxn::txnId))
-                    .toList();
-            return rules.evaluate(request, List.copyOf(lines.values()), assigned, rules.policy().cutoff(date));
+            List<RefundTxn> assigned = new ArrayList<>();
+            for (RefundTxn refund : refunds) {
+                if (RefundAssignment.of(refund, requests.containsKey(refund.requestId()), onOrder.size(),
+                        onlyRequestId) instanceof RefundAssignment.Assigned to
+                        && to.requestId().equals(request.requestId())) {
+                    assigned.add(refund);
+                }
+            }
+            return rules.evaluate(request, lines, List.copyOf(assigned), cutoff);
         }
     }
 

@@ -22,19 +22,27 @@ public enum PolicyCheck {
 
     /** @param lines the request's lines (never empty: an order that is not found has no policy check) */
     public static PolicyCheck of(CancellationRequest request, List<OrderLine> lines, Policy policy) {
-        if (lines.stream().anyMatch(line -> !policy.category(line.category()).cancellable())) {
-            return NOT_CANCELLABLE_CATEGORY;
+        for (OrderLine line : lines) {
+            if (!policy.category(line.category()).cancellable()) {
+                return NOT_CANCELLABLE_CATEGORY;
+            }
         }
-        if (lines.stream().anyMatch(line -> line.shippedAt() != null
-                && !line.shippedAt().isAfter(request.requestedAt()))) {
-            return SHIPPED_BEFORE_REQUEST;
+        for (OrderLine line : lines) {
+            if (line.shippedAt() != null && !line.shippedAt().isAfter(request.requestedAt())) {
+                return SHIPPED_BEFORE_REQUEST;
+            }
         }
-        if (lines.stream().anyMatch(line -> outsideWindow(request, line, policy))) {
-            return WINDOW_EXPIRED;
+        for (OrderLine line : lines) {
+            if (outsideWindow(request, line, policy)) {
+                return WINDOW_EXPIRED;
+            }
         }
-        if (request.status() == RequestStatus.CONFIRMED && lines.stream().anyMatch(line -> line.shippedAt() != null
-                && line.shippedAt().isAfter(request.decidedAt()))) {
-            return SHIPPED_AFTER_CONFIRMATION;
+        if (request.status() == RequestStatus.CONFIRMED) {
+            for (OrderLine line : lines) {
+                if (line.shippedAt() != null && line.shippedAt().isAfter(request.decidedAt())) {
+                    return SHIPPED_AFTER_CONFIRMATION;
+                }
+            }
         }
         return OK;
     }

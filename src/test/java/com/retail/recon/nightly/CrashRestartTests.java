@@ -38,7 +38,7 @@ class CrashRestartTests {
         List<String[]> points = List.of(
                 new String[]{"ingest-orders", "5"},
                 new String[]{"ingest-refunds", "2"},
-                new String[]{"reconcile", "4"},
+                new String[]{"reconcile", "2"},
                 new String[]{"unassigned-refunds", "1"},
                 new String[]{"ledger-cancellations", "2"},
                 new String[]{"receipts", "2"},
