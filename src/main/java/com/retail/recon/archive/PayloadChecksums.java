@@ -72,14 +72,36 @@ public final class PayloadChecksums {
         try (DirectoryStream<Path> batches = Files.newDirectoryStream(folder, "*.txt")) {
             for (Path batch : batches) {
                 for (String line : Files.readAllLines(batch, StandardCharsets.UTF_8)) {
-                    String[] parts = line.split(" ", 3);
-                    if (parts.length == 3 && parts[0].length() == 64 && parts[1].matches("[0-9]{1,18}")) {
-                        entries.put(BagIt.decode(parts[2]), new Entry(parts[0], Long.parseLong(parts[1])));
+                    int first = line.indexOf(' ');
+                    int second = line.indexOf(' ', first + 1);
+                    if (first == 64 && isLowerHex(line, 64) && second > first + 1 && second < line.length() - 1) {
+                        long size = size(line.substring(first + 1, second));
+                        if (size >= 0) {
+                            entries.put(BagIt.decode(line.substring(second + 1)), new Entry(line.substring(0, 64), size));
+                        }
                     }
                 }
             }
         }
         return entries;
+    }
+
+    private static boolean isLowerHex(String text, int length) {
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long size(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Removes the recorded checksums (the bag must not hold them). */
