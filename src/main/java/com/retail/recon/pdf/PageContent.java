@@ -3,9 +3,7 @@ package com.retail.recon.pdf;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
-import java.util.Arrays;
 import java.util.Locale;
 
 import org.apache.pdfbox.cos.COSName;
@@ -18,39 +16,15 @@ import org.apache.pdfbox.util.NumberFormatUtil;
  * line, strings as {@link COSWriter#writeString(byte[], OutputStream)} writes them). Text arrives already
  * encoded (glyph ids), so nothing here looks at fonts. Used by one thread.
  */
-final class PageContent extends OutputStream {
+final class PageContent extends Bytes {
 
     private static final int FRACTION_DIGITS = 5;
 
-    private byte[] bytes = new byte[4096];
-    private int size;
     private final byte[] number = new byte[32];
     private NumberFormat slowFormat;
 
-    /** The bytes written so far (a view: valid until the next write). */
-    byte[] array() {
-        return bytes;
-    }
-
-    int size() {
-        return size;
-    }
-
-    @Override
-    public void write(int b) {
-        if (size == bytes.length) {
-            bytes = Arrays.copyOf(bytes, bytes.length * 2);
-        }
-        bytes[size++] = (byte) b;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-        if (size + len > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + len));
-        }
-        System.arraycopy(b, off, bytes, size, len);
-        size += len;
+    PageContent() {
+        super(4096);
     }
 
     /** A number operand and the space after it. */
@@ -101,8 +75,4 @@ final class PageContent extends OutputStream {
         write('\n');
     }
 
-    private void ascii(String text) {
-        byte[] b = text.getBytes(StandardCharsets.US_ASCII);
-        write(b, 0, b.length);
-    }
 }

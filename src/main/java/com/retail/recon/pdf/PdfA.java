@@ -19,7 +19,6 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
-import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -140,7 +139,12 @@ public final class PdfA {
         catalog.addOutputIntent(new PDOutputIntent(intent));
     }
 
-    /** Sets the trailer /ID (both halves) from the first 16 bytes of the given hash, saves and closes. */
+    /**
+     * Sets the trailer /ID (both halves) from the first 16 bytes of the given hash, saves and closes. The
+     * document is written by {@link PdfWriter} (what PDFBox's compressed save writes, cheaper), so its fonts
+     * must be embedded already, as {@link PdfCanvas#finish} embeds them: PDFBox's own font subsetting on save
+     * does not run.
+     */
     public static byte[] save(PDDocument document, byte[] hash) {
         try (document) {
             byte[] id = Arrays.copyOf(hash, 16);
@@ -148,9 +152,7 @@ public final class PdfA {
             ids.add(new COSString(id));
             ids.add(new COSString(id));
             document.getDocument().getTrailer().setItem(COSName.ID, ids);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
-            document.save(out, CompressParameters.DEFAULT_COMPRESSION);
-            return out.toByteArray();
+            return PdfWriter.write(document.getDocument());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -419,8 +419,10 @@ public final class PdfCanvas {
                 }
             }
             for (Page p : pages) {
-                try (OutputStream out = p.stream.createOutputStream(COSName.FLATE_DECODE)) {
-                    out.write(p.content.array(), 0, p.content.size());
+                byte[] deflated = Deflation.deflate(p.content.array(), 0, p.content.size());
+                p.stream.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+                try (OutputStream out = p.stream.createRawOutputStream()) {
+                    out.write(deflated);
                 }
             }
         } catch (IOException e) {
