@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -35,16 +39,23 @@ public final class BagIt {
     /**
      * Writes bagit.txt, the payload manifest, bag-info.txt (the given fields plus Payload-Oxum) and the tag
      * manifest. Lines of the manifests are sorted by path, so that a bag's tag files depend only on its
-     * contents and its bag-info fields.
+     * contents and its bag-info fields. A payload file's checksum {@link PayloadChecksums recorded} when it was
+     * written is used if the file still has the recorded size; every other file is read and hashed. The
+     * recorded checksums are removed.
      *
      * @param info bag-info fields in order; a label may repeat (list values)
      */
     public static void make(Path bag, Map<String, List<String>> info) throws IOException {
-        Map<String, String> payload = checksums(bag, payloadFiles(bag));
+        Map<String, PayloadChecksums.Entry> recorded = PayloadChecksums.read(bag);
+        Map<String, String> payload = new LinkedHashMap<>();
         long octets = 0;
-        for (String path : payload.keySet()) {
-            octets += Files.size(bag.resolve(path));
+        for (Map.Entry<String, Long> file : payloadSizes(bag).entrySet()) {
+            PayloadChecksums.Entry known = recorded.get(file.getKey());
+            payload.put(file.getKey(), known != null && known.size() == file.getValue() ? known.sha256()
+                    : sha256(bag.resolve(file.getKey())));
+            octets += file.getValue();
         }
+        PayloadChecksums.discard(bag);
         Files.writeString(bag.resolve(BAGIT_TXT), DECLARATION);
         Files.writeString(bag.resolve(MANIFEST), manifest(payload));
         Map<String, List<String>> fields = new LinkedHashMap<>(info);
@@ -66,6 +77,27 @@ public final class BagIt {
         try (Stream<Path> files = Files.walk(data)) {
             return files.filter(Files::isRegularFile).map(file -> relative(bag, file)).sorted().toList();
         }
+    }
+
+    /** The payload files (as {@link #payloadFiles}) and their sizes, from one walk. */
+    private static Map<String, Long> payloadSizes(Path bag) throws IOException {
+        Map<String, Long> sizes = new TreeMap<>();
+        Path data = bag.resolve("data");
+        if (!Files.isDirectory(data)) {
+            return sizes;
+        }
+        Files.walkFileTree(data, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                if (attributes.isRegularFile()) {
+                    sizes.put(relative(bag, file), attributes.size());
+                } else if (attributes.isSymbolicLink() && Files.isRegularFile(file)) {
+                    sizes.put(relative(bag, file), Files.size(file)); // as payloadFiles counts it
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return sizes;
     }
 
     static String relative(Path bag, Path file) {

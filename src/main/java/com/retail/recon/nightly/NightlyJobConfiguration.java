@@ -308,8 +308,7 @@ public class NightlyJobConfiguration {
         NightlyRun run = NightlyRun.of(step.getJobParameters());
         var staging = com.retail.recon.archive.Bundles.staging(run.archive(), run.businessDate(),
                 step.getJobExecution().getJobInstance().getInstanceId());
-        return new ReceiptWriter(staging.resolve("data").resolve("receipts"), receiptThreads,
-                properties.policy().zone());
+        return new ReceiptWriter(staging, receiptThreads, properties.policy().zone());
     }
 
     /** Receipts render on every core: one renderer (with its parsed fonts) per thread. */

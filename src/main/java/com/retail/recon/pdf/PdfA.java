@@ -19,12 +19,12 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
-import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
+import org.apache.pdfbox.util.DateConverter;
 
 /**
  * What makes a PDFBox document PDF/A-2b, done cheaply and deterministically:
@@ -72,6 +72,18 @@ public final class PdfA {
 
     private static final byte[] SRGB_DEFLATED = deflate(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
 
+    /** A document date in both forms, kept because every receipt of a night has the same one. */
+    private record DocumentDate(Instant seconds, String pdf, String xmp) {
+        static DocumentDate of(Instant date) {
+            Instant seconds = Instant.ofEpochSecond(date.getEpochSecond());
+            Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+            calendar.setTimeInMillis(seconds.toEpochMilli());
+            return new DocumentDate(seconds, DateConverter.toString(calendar), seconds.toString());
+        }
+    }
+
+    private static volatile DocumentDate lastDate = DocumentDate.of(Instant.EPOCH);
+
     private PdfA() {
     }
 
@@ -81,21 +93,24 @@ public final class PdfA {
      */
     public static void setUp(PDDocument document, String title, Instant date) {
         String safeTitle = xmlSafe(title);
-        Instant seconds = Instant.ofEpochSecond(date.getEpochSecond());
-        Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
-        calendar.setTimeInMillis(seconds.toEpochMilli());
+        DocumentDate when = lastDate;
+        if (when.seconds().getEpochSecond() != date.getEpochSecond()) {
+            when = DocumentDate.of(date);
+            lastDate = when;
+        }
 
         document.setVersion(1.7f);
         PDDocumentInformation info = document.getDocumentInformation();
         info.setTitle(safeTitle);
         info.setCreator(PRODUCER);
         info.setProducer(PRODUCER);
-        info.setCreationDate(calendar);
-        info.setModificationDate(calendar);
+        // what setCreationDate and setModificationDate store, formatted once
+        info.getCOSObject().setString(COSName.CREATION_DATE, when.pdf());
+        info.getCOSObject().setString(COSName.MOD_DATE, when.pdf());
 
         PDDocumentCatalog catalog = document.getDocumentCatalog();
         String xmp = XMP_TEMPLATE.substring(0, TITLE_AT) + escape(safeTitle)
-                + XMP_TEMPLATE.substring(TITLE_AT + "@TITLE@".length()).replace("@DATE@", seconds.toString());
+                + XMP_TEMPLATE.substring(TITLE_AT + "@TITLE@".length()).replace("@DATE@", when.xmp());
         PDMetadata metadata = new PDMetadata(document);
         try (OutputStream out = metadata.getCOSObject().createRawOutputStream()) {
             out.write(xmp.getBytes(StandardCharsets.UTF_8));
@@ -124,7 +139,12 @@ public final class PdfA {
         catalog.addOutputIntent(new PDOutputIntent(intent));
     }
 
-    /** Sets the trailer /ID (both halves) from the first 16 bytes of the given hash, saves and closes. */
+    /**
+     * Sets the trailer /ID (both halves) from the first 16 bytes of the given hash, saves and closes. The
+     * document is written by {@link PdfWriter} (what PDFBox's compressed save writes, cheaper), so its fonts
+     * must be embedded already, as {@link PdfCanvas#finish} embeds them: PDFBox's own font subsetting on save
+     * does not run.
+     */
     public static byte[] save(PDDocument document, byte[] hash) {
         try (document) {
             byte[] id = Arrays.copyOf(hash, 16);
@@ -132,9 +152,7 @@ public final class PdfA {
             ids.add(new COSString(id));
             ids.add(new COSString(id));
             document.getDocument().getTrailer().setItem(COSName.ID, ids);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
-            document.save(out, CompressParameters.DEFAULT_COMPRESSION);
-            return out.toByteArray();
+            return PdfWriter.write(document.getDocument());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

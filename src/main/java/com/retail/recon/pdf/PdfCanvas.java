@@ -1,22 +1,31 @@
 package com.retail.recon.pdf;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.util.Matrix;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 
 /**
  * Pages of one document being laid out top to bottom: a cursor {@link #y}, text in the fonts of a
  * {@link PdfFonts} (each character in the first font that has it, each font embedded as a subset only when
  * used), wrapping and visible truncation, rectangles and rules. Every page's content stream stays open until
  * {@link #finish(PageDecorator)}, which draws the page footers ("page N of M") and closes them.
+ *
+ * <p>The content streams are written here rather than with PDFBox's {@code PDPageContentStream} (the same
+ * operators, formatted the same way), text as glyph ids: so the characters each font draws are known, and the
+ * fonts are embedded when the document is finished, each as the subset of exactly those characters, taken from
+ * {@link FontSubsets} when an earlier document used the same ones.
  *
  * <p>Texts given to the drawing and measuring methods must have been {@link #clean(String) cleaned}.
  * One canvas per document, used by one thread.
@@ -42,11 +51,32 @@ public final class PdfCanvas {
         void decorate(PdfCanvas canvas, int pageNumber, int pageCount) throws IOException;
     }
 
+    private static final COSName[] FONT_NAMES = {COSName.getPDFName("F1"), COSName.getPDFName("F2"),
+        COSName.getPDFName("F3")};
+
+    /** A page being drawn: its content so far, where it goes, and the fonts it names (F1, F2, ... by first use). */
+    private static final class Page {
+        final PageContent content = new PageContent();
+        final COSStream stream;
+        final COSDictionary resources;
+        final int[] fontNames = new int[PdfFonts.COUNT];
+        int namedFonts;
+
+        Page(COSStream stream, COSDictionary resources) {
+            this.stream = stream;
+            this.resources = resources;
+        }
+    }
+
     private final PDDocument document;
     private final PdfFonts fonts;
     private final PDRectangle pageSize;
-    private final PDType0Font[] embedded = new PDType0Font[PdfFonts.COUNT];
-    private final List<PDPageContentStream> streams = new ArrayList<>();
+    /** Per font, its Type0 font dictionary (filled in by {@link #finish}) once a page uses it. */
+    private final COSDictionary[] fontDictionaries = new COSDictionary[PdfFonts.COUNT];
+    /** Per font, the code points drawn with it. */
+    private final BitSet[] drawn = new BitSet[PdfFonts.COUNT];
+    private final List<Page> pages = new ArrayList<>();
+    private final byte[] oneGlyph = new byte[2];
 
     public final float left;
     public final float right;
@@ -55,9 +85,10 @@ public final class PdfCanvas {
     /** The layout cursor: the top of the next thing to draw. */
     public float y;
 
-    private PDPageContentStream stream;
+    private Page page;
+    private PageContent stream;
     private boolean inText;
-    private PDType0Font currentFont;
+    private int currentFont;
     private float currentSize;
     private float[] currentFill;
     private float[] currentStroke;
@@ -83,7 +114,7 @@ public final class PdfCanvas {
     }
 
     public int pageCount() {
-        return streams.size();
+        return pages.size();
     }
 
     /** Starts a new page and puts the cursor at its top margin. */
@@ -91,20 +122,21 @@ public final class PdfCanvas {
         if (inText) {
             throw new IllegalStateException("newPage inside a text object");
         }
-        PDPage page = new PDPage(pageSize);
-        document.addPage(page);
-        try {
-            stream = new PDPageContentStream(document, page);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        streams.add(stream);
+        PDPage pdPage = new PDPage(pageSize);
+        document.addPage(pdPage);
+        PDResources resources = new PDResources();
+        pdPage.setResources(resources);
+        COSStream contents = document.getDocument().createCOSStream();
+        pdPage.setContents(new PDStream(contents));
+        page = new Page(contents, resources.getCOSObject());
+        pages.add(page);
+        stream = page.content;
         resetState();
         y = top;
     }
 
     private void resetState() {
-        currentFont = null;
+        currentFont = -1;
         currentSize = 0;
         currentFill = null;
         currentStroke = null;
@@ -133,20 +165,18 @@ public final class PdfCanvas {
 
     /** Groups several {@link #text} calls into one text object (cheaper); close with {@link #endText()}. */
     public void beginText() {
-        try {
-            stream.beginText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (inText) {
+            throw new IllegalStateException("nested beginText");
         }
+        stream.operator("BT");
         inText = true;
     }
 
     public void endText() {
-        try {
-            stream.endText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (!inText) {
+            throw new IllegalStateException("endText without beginText");
         }
+        stream.operator("ET");
         inText = false;
     }
 
@@ -156,18 +186,14 @@ public final class PdfCanvas {
             return;
         }
         boolean own = !inText;
-        try {
-            if (own) {
-                stream.beginText();
-            }
-            fill(rgb);
-            stream.setTextMatrix(Matrix.getTranslateInstance(x, baseline));
-            showRuns(cleanText, size);
-            if (own) {
-                stream.endText();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (own) {
+            beginText();
+        }
+        fill(rgb);
+        stream.operand(1).operand(0).operand(0).operand(1).operand(x).operand(baseline).operator("Tm");
+        showRuns(cleanText, size);
+        if (own) {
+            endText();
         }
     }
 
@@ -176,7 +202,7 @@ public final class PdfCanvas {
         text(xRight - width(cleanText, size), baseline, size, rgb, cleanText);
     }
 
-    private void showRuns(String text, float size) throws IOException {
+    private void showRuns(String text, float size) {
         int n = text.length();
         int runStart = 0;
         int runFont = -2;
@@ -198,23 +224,51 @@ public final class PdfCanvas {
         show(runFont, size, runStart == 0 ? text : text.substring(runStart));
     }
 
-    private void show(int fontIndex, float size, String run) throws IOException {
-        PDType0Font font = embedded(fontIndex);
-        if (font != currentFont || size != currentSize) {
-            stream.setFont(font, size);
-            currentFont = font;
+    /** Shows a run of text that one font draws: as PDFBox shows it with a Type0 font, Identity-H, glyph ids. */
+    private void show(int fontIndex, float size, String run) {
+        if (fontIndex != currentFont || size != currentSize) {
+            stream.operand(fontName(fontIndex)).operand(size).operator("Tf");
+            currentFont = fontIndex;
             currentSize = size;
         }
-        stream.showText(run);
+        BitSet used = drawn[fontIndex];
+        if (used == null) {
+            used = new BitSet();
+            drawn[fontIndex] = used;
+        }
+        int n = run.length();
+        byte[] glyphs = n == 1 ? oneGlyph : new byte[2 * run.codePointCount(0, n)];
+        int at = 0;
+        int cp;
+        for (int i = 0; i < n; i += Character.charCount(cp)) {
+            cp = run.codePointAt(i);
+            int gid = fonts.glyphId(fontIndex, cp);
+            glyphs[at++] = (byte) (gid >> 8);
+            glyphs[at++] = (byte) gid;
+            used.set(cp);
+        }
+        stream.string(glyphs).operator("Tj");
     }
 
-    private PDType0Font embedded(int fontIndex) throws IOException {
-        PDType0Font font = embedded[fontIndex];
-        if (font == null) {
-            font = PDType0Font.load(document, fonts.font(fontIndex), true);
-            embedded[fontIndex] = font;
+    /** The page's resource name of a font (the first font the page uses is F1, and so on). */
+    private COSName fontName(int fontIndex) {
+        int named = page.fontNames[fontIndex];
+        if (named == 0) {
+            COSDictionary font = fontDictionaries[fontIndex];
+            if (font == null) {
+                font = new COSDictionary();
+                fontDictionaries[fontIndex] = font;
+            }
+            COSDictionary pageFonts = page.resources.getCOSDictionary(COSName.FONT);
+            if (pageFonts == null) {
+                pageFonts = new COSDictionary();
+                page.resources.setItem(COSName.FONT, pageFonts);
+            }
+            named = ++page.namedFonts;
+            pageFonts.setItem(FONT_NAMES[named - 1], font);
+            page.fontNames[fontIndex] = named;
         }
-        return font;
+        return FONT_NAMES[named - 1];
     }
 
     /**
@@ -296,56 +350,86 @@ public final class PdfCanvas {
     // ---------------------------------------------------------------- graphics
 
     public void fillRect(float x, float yBottom, float w, float h, float[] rgb) {
-        try {
-            fill(rgb);
-            stream.addRect(x, yBottom, w, h);
-            stream.fill();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        notInText("fillRect");
+        fill(rgb);
+        stream.operand(x).operand(yBottom).operand(w).operand(h).operator("re");
+        stream.operator("f");
     }
 
     public void line(float x1, float y1, float x2, float y2, float lineWidth, float[] rgb) {
-        try {
-            if (currentStroke != rgb) {
-                stream.setStrokingColor(rgb[0], rgb[1], rgb[2]);
-                currentStroke = rgb;
-            }
-            if (currentLineWidth != lineWidth) {
-                stream.setLineWidth(lineWidth);
-                currentLineWidth = lineWidth;
-            }
-            stream.moveTo(x1, y1);
-            stream.lineTo(x2, y2);
-            stream.stroke();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        notInText("line");
+        if (currentStroke != rgb) {
+            checkColour(rgb);
+            stream.operand(rgb[0]).operand(rgb[1]).operand(rgb[2]).operator("RG");
+            currentStroke = rgb;
+        }
+        if (currentLineWidth != lineWidth) {
+            stream.operand(lineWidth).operator("w");
+            currentLineWidth = lineWidth;
+        }
+        stream.operand(x1).operand(y1).operator("m");
+        stream.operand(x2).operand(y2).operator("l");
+        stream.operator("S");
+    }
+
+    private void fill(float[] rgb) {
+        if (currentFill != rgb) {
+            checkColour(rgb);
+            stream.operand(rgb[0]).operand(rgb[1]).operand(rgb[2]).operator("rg");
+            currentFill = rgb;
         }
     }
 
-    private void fill(float[] rgb) throws IOException {
-        if (currentFill != rgb) {
-            stream.setNonStrokingColor(rgb[0], rgb[1], rgb[2]);
-            currentFill = rgb;
+    private static void checkColour(float[] rgb) {
+        for (float c : rgb) {
+            if (!(c >= 0 && c <= 1)) {
+                throw new IllegalArgumentException("colour components must be within 0..1: " + c);
+            }
+        }
+    }
+
+    private void notInText(String what) {
+        if (inText) {
+            throw new IllegalStateException(what + " inside a text object");
         }
     }
 
     // ---------------------------------------------------------------- end
 
-    /** Lets the decorator draw on every page, knowing the page count, then closes every page. */
+    /**
+     * Lets the decorator draw on every page, knowing the page count, then embeds the fonts (each as the subset
+     * of the characters drawn with it) and stores every page's content stream (deflated).
+     */
     public void finish(PageDecorator decorator) {
-        int count = streams.size();
+        int count = pages.size();
         try {
             for (int i = 0; i < count; i++) {
-                stream = streams.get(i);
+                page = pages.get(i);
+                stream = page.content;
                 resetState();
                 decorator.decorate(this, i + 1, count);
-                stream.close();
+                if (inText) {
+                    throw new IllegalStateException("a page ends inside a text object");
+                }
+            }
+            for (int f = 0; f < PdfFonts.COUNT; f++) {
+                if (fontDictionaries[f] != null) {
+                    FontSubsets.embed(fonts, f, drawn[f].stream().toArray(), fontDictionaries[f],
+                            document.getDocument());
+                }
+            }
+            for (Page p : pages) {
+                byte[] deflated = Deflation.deflate(p.content.array(), 0, p.content.size());
+                p.stream.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+                try (OutputStream out = p.stream.createRawOutputStream()) {
+                    out.write(deflated);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        streams.clear();
+        pages.clear();
+        page = null;
         stream = null;
     }
 }

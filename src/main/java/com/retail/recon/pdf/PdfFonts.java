@@ -68,6 +68,8 @@ public final class PdfFonts {
     private final byte[] bmpFont = new byte[0x10000];
     /** Advance width in 1/1000 em per BMP code point, NaN when not yet looked up. */
     private final float[] bmpWidth = new float[0x10000];
+    /** Per font, glyph id per BMP code point (0 = not yet looked up), made when the font is first drawn with. */
+    private final char[][] bmpGlyph = new char[COUNT][];
 
     public PdfFonts() {
         font(CORE);
@@ -185,6 +187,36 @@ public final class PdfFonts {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The glyph id of a code point in a font that has it (as {@link #fontOf(int)} says), which is the CID that
+     * the content stream shows: the fonts are embedded with Identity-H and a CIDToGIDMap from these ids.
+     */
+    public int glyphId(int fontIndex, int codePoint) {
+        if (codePoint < 0x10000) {
+            char[] glyphs = bmpGlyph[fontIndex];
+            if (glyphs == null) {
+                glyphs = new char[0x10000];
+                bmpGlyph[fontIndex] = glyphs;
+            }
+            int gid = glyphs[codePoint];
+            if (gid == 0) {
+                gid = lookUpGlyph(fontIndex, codePoint);
+                glyphs[codePoint] = (char) gid;
+            }
+            return gid;
+        }
+        return lookUpGlyph(fontIndex, codePoint);
+    }
+
+    private int lookUpGlyph(int fontIndex, int codePoint) {
+        font(fontIndex);
+        int gid = cmaps[fontIndex].getGlyphId(codePoint);
+        if (gid == 0) {
+            throw new IllegalArgumentException(String.format("No glyph for U+%04X in font %d", codePoint, fontIndex));
+        }
+        return gid;
     }
 
     /** Width of a {@link #clean(String) cleaned} text at the given font size, in points. */

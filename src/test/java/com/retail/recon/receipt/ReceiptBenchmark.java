@@ -1,15 +1,20 @@
 package com.retail.recon.receipt;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Receipts per second: renders N typical receipts (3 lines, 2 transactions) on T threads, one
- * {@link ReceiptRenderer} per thread, after a warm-up, and prints receipts/s and the average size.
+ * {@link ReceiptRenderer} per thread, after a warm-up, and prints receipts/s, the rendering threads' CPU time
+ * per receipt and the average size. On a shared machine the CPU time per receipt is the steadier figure: it
+ * does not count the time other processes held the cores.
  * Every K-th receipt can be the Japanese one (fallback font). Not a unit test; run it by hand:
  *
  * <pre>
@@ -29,12 +34,14 @@ public final class ReceiptBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             run(pool, threads, warmUp, japaneseEvery);
+            CPU.set(0);
             long start = System.nanoTime();
             long bytes = run(pool, threads, n, japaneseEvery);
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "%d receipts on %d thread(s)%s: %.2f s, %.0f receipts/s, %.1f KB per receipt%n",
+            System.out.printf(Locale.ROOT,
+                    "%d receipts on %d thread(s)%s: %.2f s, %.0f receipts/s, %.0f us CPU per receipt, %.1f KB per receipt%n",
                     n, threads, japaneseEvery > 0 ? " (every " + japaneseEvery + "th Japanese)" : "", seconds,
-                    n / seconds, bytes / 1024.0 / n);
+                    n / seconds, CPU.get() / 1e3 / n, bytes / 1024.0 / n);
         } finally {
             pool.shutdown();
         }
@@ -47,12 +54,14 @@ public final class ReceiptBenchmark {
             int to = (int) ((long) n * (t + 1) / threads);
             results.add(pool.submit(() -> {
                 ReceiptRenderer renderer = RENDERERS.get();
+                long cpuStart = THREADS.getCurrentThreadCpuTime();
                 long bytes = 0;
                 for (int i = from; i < to; i++) {
                     ReceiptData data = japaneseEvery > 0 && i % japaneseEvery == 0 ? ReceiptSamples.japanese()
                             : ReceiptSamples.typical(i);
                     bytes += renderer.render(data).length;
                 }
+                CPU.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuStart);
                 return bytes;
             }));
         }
@@ -63,5 +72,7 @@ public final class ReceiptBenchmark {
         return bytes;
     }
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final AtomicLong CPU = new AtomicLong();
     private static final ThreadLocal<ReceiptRenderer> RENDERERS = ThreadLocal.withInitial(ReceiptRenderer::new);
 }
