@@ -28,6 +28,7 @@ date=2026-11-20
 export RECON_JAVA_OPTS="${BENCH_JAVA_OPTS:-}"
 jobs/recon --version >/dev/null
 rm -rf "$dir" && mkdir -p "$dir"
+dir="$(cd "$dir" && pwd)"   # absolute: the H2 URL below needs it, whether BENCH_DIR was relative or not
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -n 1)"
 
 elapsed() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
@@ -63,7 +64,7 @@ measure() {
 }
 
 if [ "$stores" = h2 ] || [ "$stores" = both ]; then
-  measure h2 "--spring.datasource.url=jdbc:h2:file:$PWD/$dir/h2/store;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
+  measure h2 "--spring.datasource.url=jdbc:h2:file:$dir/h2/store;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
 fi
 if [ "$stores" = postgres ] || [ "$stores" = both ]; then
   psql_url="${pg_url#jdbc:}"
