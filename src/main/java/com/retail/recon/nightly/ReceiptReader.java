@@ -27,8 +27,11 @@ public class ReceiptReader extends AbstractItemCountingItemStreamItemReader<Rece
     public record NamedReceipt(String fileName, ReceiptData data) {
     }
 
-    /** The receipt's lines (kind 0) then its refunds (kind 1), each row carrying the request's fields. */
-    private static final String SQL = """
+    /**
+     * The receipt's lines (kind 0) then its refunds (kind 1), each row carrying the request's fields. Its two
+     * parameters are the business date. Public for the test that checks H2 answers it through indexes.
+     */
+    public static final String SQL = """
             SELECT r.request_id, 0 AS kind, r.confirmation_number, r.order_id, r.customer_id, r.requested_at,
                 r.decided_at, r.currency, r.expected_refund,
                 l.line_no, l.sku, l.quantity, l.unit_price, l.tax, l.fee,
