@@ -26,7 +26,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
@@ -63,7 +62,7 @@ import java.util.concurrent.Executors;
  *   <li>{@code publish-bundle}: the staging folder moved into place, the date marked completed.</li>
  * </ol>
  * Components that need the run's parameters are step-scoped and find which file or ledger they serve
- * from the step's name.
+ * from the step's name; those of the partitioned steps are made for each partition's execution instead.
  */
 @Configuration(proxyBeanMethods = false)
 public class NightlyJobConfiguration {
@@ -126,36 +125,35 @@ public class NightlyJobConfiguration {
 
     /**
      * The steps that run in partitions (each partition one execution of its worker step, restartable on its
-     * own): ingest of each file by byte ranges, reconcile by ranges of candidate orders.
+     * own): ingest of each file by byte ranges, reconcile by ranges of candidate orders. Each execution gets
+     * its own reader, processor and writer, made for its partition (see {@link PerExecutionStep}).
      */
     @Bean
     PartitionedSteps partitionedSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                      PartitionedSteps.Execution execution,
-                                      ItemStreamReader<InboxFileReader.HeaderedRecord> inboxFileReader,
-                                      ItemProcessor<InboxFileReader.HeaderedRecord, IngestedRow> rowValidator,
-                                      ItemWriter<IngestedRow> ingestWriter,
-                                      ItemStreamReader<OrderHistory> orderHistoryReader,
-                                      ItemProcessor<OrderHistory, List<ReportedRequest>> orderReconciler,
-                                      ItemWriter<List<ReportedRequest>> reconcileWriter,
+                                      PartitionedSteps.Execution execution, JdbcTemplate jdbc, DataSource dataSource,
+                                      Currencies currencies, CancellationRules rules,
                                       ReconProperties properties, FaultInjection faults) {
         int chunk = properties.chunkSize();
         PartitionedSteps steps = new PartitionedSteps(jobRepository, execution);
         for (InputFile file : InputFile.values()) {
-            steps.addWorker(new StepBuilder(PartitionedSteps.workerName(INGEST + file.name().toLowerCase()),
-                    jobRepository)
+            String name = PartitionedSteps.workerName(INGEST + file.name().toLowerCase());
+            steps.addWorker(new PerExecutionStep(name, step -> new StepBuilder(name, jobRepository)
                     .<InboxFileReader.HeaderedRecord, IngestedRow>chunk(chunk)
                     .transactionManager(transactionManager)
-                    .reader(inboxFileReader).processor(rowValidator).writer(ingestWriter)
+                    .reader(inboxFileReader(step, jdbc)).processor(rowValidator(step, currencies))
+                    .writer(ingestWriter(step, jdbc))
                     .listener((StepListener) faults).listener((StepListener) new ProgressLog(10))
                     .listener((StepListener) new InputProblems())
-                    .build());
+                    .build()));
         }
-        steps.addWorker(new StepBuilder(PartitionedSteps.workerName("reconcile"), jobRepository)
+        String reconcile = PartitionedSteps.workerName("reconcile");
+        steps.addWorker(new PerExecutionStep(reconcile, step -> new StepBuilder(reconcile, jobRepository)
                 .<OrderHistory, List<ReportedRequest>>chunk(chunk)
                 .transactionManager(transactionManager)
-                .reader(orderHistoryReader).processor(orderReconciler).writer(reconcileWriter)
+                .reader(orderHistoryReader(step, dataSource, properties)).processor(orderReconciler(step, rules))
+                .writer(reconcileWriter(step, jdbc, rules))
                 .listener((StepListener) faults).listener((StepListener) new ProgressLog(10))
-                .build());
+                .build()));
         return steps;
     }
 
@@ -211,9 +209,7 @@ public class NightlyJobConfiguration {
      * One partition's range of the file. On a fresh start (not a restart) the range's rows from any abandoned
      * attempt are cleared first.
      */
-    @Bean
-    @StepScope
-    InboxFileReader inboxFileReader(@Value("#{stepExecution}") StepExecution step, JdbcTemplate jdbc) {
+    private static InboxFileReader inboxFileReader(StepExecution step, JdbcTemplate jdbc) {
         NightlyRun run = NightlyRun.of(step.getJobParameters());
         InputFile file = inputFileOf(step);
         var partition = step.getExecutionContext();
@@ -224,16 +220,12 @@ public class NightlyJobConfiguration {
         return new InboxFileReader(file, run.inputPath(file), Partitions.rangeOf(partition));
     }
 
-    @Bean
-    @StepScope
-    RowValidator rowValidator(@Value("#{stepExecution}") StepExecution step, Currencies currencies) {
+    private static RowValidator rowValidator(StepExecution step, Currencies currencies) {
         return new RowValidator(inputFileOf(step), new RowParsers(currencies),
                 NightlyRun.of(step.getJobParameters()).businessDate());
     }
 
-    @Bean
-    @StepScope
-    IngestWriter ingestWriter(@Value("#{stepExecution}") StepExecution step, JdbcTemplate jdbc) {
+    private static IngestWriter ingestWriter(StepExecution step, JdbcTemplate jdbc) {
         return new IngestWriter(inputFileOf(step), NightlyRun.of(step.getJobParameters()).businessDate(),
                 new InputStore(jdbc));
     }
@@ -250,25 +242,18 @@ public class NightlyJobConfiguration {
                         NightlyRun.of(step.getJobParameters()).businessDate())).partition(gridSize));
     }
 
-    @Bean
-    @StepScope
-    OrderHistoryReader orderHistoryReader(@Value("#{stepExecution}") StepExecution step, DataSource dataSource,
-                                          ReconProperties properties) {
+    private static OrderHistoryReader orderHistoryReader(StepExecution step, DataSource dataSource,
+                                                         ReconProperties properties) {
         var partition = step.getExecutionContext();
         return new OrderHistoryReader(dataSource, NightlyRun.of(step.getJobParameters()).businessDate(),
                 Partitions.seqFrom(partition), Partitions.seqTo(partition), properties.chunkSize());
     }
 
-    @Bean
-    @StepScope
-    ReconcileProcessor orderReconciler(@Value("#{stepExecution}") StepExecution step, CancellationRules rules) {
+    private static ReconcileProcessor orderReconciler(StepExecution step, CancellationRules rules) {
         return new ReconcileProcessor(new OrderReconciler(rules), NightlyRun.of(step.getJobParameters()).businessDate());
     }
 
-    @Bean
-    @StepScope
-    ReconcileWriter reconcileWriter(@Value("#{stepExecution}") StepExecution step, JdbcTemplate jdbc,
-                                    CancellationRules rules) {
+    private static ReconcileWriter reconcileWriter(StepExecution step, JdbcTemplate jdbc, CancellationRules rules) {
         return new ReconcileWriter(new ResultStore(jdbc), NightlyRun.of(step.getJobParameters()).businessDate(),
                 rules);
     }
