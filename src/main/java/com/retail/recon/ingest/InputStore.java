@@ -9,8 +9,9 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -178,7 +179,10 @@ public class InputStore {
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(table.copy(), new StringReader(csv.toString()));
+            // bytes, not a Reader: the driver would otherwise re-encode the text through a char buffer
+            byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(table.copy(), new ByteArrayInputStream(bytes),
+                    bytes.length);
         } catch (SQLException e) {
             throw new IllegalStateException("COPY into " + table.name() + " failed: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -209,6 +213,10 @@ public class InputStore {
             csv.append('"');
         } else if (value instanceof java.math.BigDecimal amount) {
             csv.append(amount.toPlainString());
+        } else if (value instanceof Long number) {
+            csv.append(number.longValue());
+        } else if (value instanceof Integer number) {
+            csv.append(number.intValue());
         } else {
             csv.append(value);
         }
