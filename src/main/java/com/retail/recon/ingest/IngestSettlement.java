@@ -10,9 +10,17 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * After the three ingest steps: applies the within-file rules (DUPLICATE_KEY, MIXED_ORDER) to the few
@@ -22,6 +30,8 @@ import java.util.Map;
 public class IngestSettlement {
 
     private static final int KEYS_PER_QUERY = 500;
+    /** Two queries at a time keep two database cores busy; more would only queue. */
+    private static final int QUERIES_AT_ONCE = 2;
 
     private final JdbcTemplate jdbc;
     private final InputStore store;
@@ -50,8 +60,78 @@ public class IngestSettlement {
         }
     }
 
-    public void settle(InputFile file, LocalDate businessDate, Path path) {
-        List<WithinFileRules.Candidate> suspicious = suspiciousRows(file, businessDate);
+    /**
+     * The keys (order ids for orders.csv) whose rows the within-file rules must look at, for each file, after
+     * the statistics of the loaded tables are refreshed. These read-only queries are independent of each
+     * other, and each keeps one core of the database busy, so they run {@link #QUERIES_AT_ONCE} at a time,
+     * each on its own connection (the rows they read were committed by the ingest steps).
+     */
+    public Map<InputFile, Set<String>> suspiciousKeys(LocalDate businessDate, Map<InputFile, Long> rowsLoaded) {
+        Date d = Date.valueOf(businessDate);
+        Map<InputFile, List<Callable<List<String>>>> queries = new EnumMap<>(InputFile.class);
+        queries.put(InputFile.ORDERS, List.of(
+                // a key (order, line) twice
+                () -> jdbc.queryForList("SELECT order_id FROM order_line WHERE business_date = ? "
+                        + "GROUP BY order_id, line_no HAVING COUNT(*) > 1", String.class, d),
+                // an order whose lines disagree on currency or payment method
+                () -> jdbc.queryForList("SELECT order_id FROM order_line WHERE business_date = ? GROUP BY order_id "
+                        + "HAVING MIN(currency) <> MAX(currency) OR MIN(payment_method) <> MAX(payment_method)",
+                        String.class, d),
+                // ... or disagree with the order's lines of earlier dates
+                () -> jdbc.queryForList("""
+                        SELECT l.order_id FROM order_line l WHERE l.business_date = ? AND EXISTS (
+                            SELECT 1 FROM order_line p WHERE p.order_id = l.order_id AND p.business_date < ?
+                            AND (p.currency <> l.currency OR p.payment_method <> l.payment_method))""",
+                        String.class, d, d)));
+        queries.put(InputFile.CANCELLATIONS, List.of(() -> jdbc.queryForList("SELECT request_id FROM cancellation "
+                + "WHERE business_date = ? GROUP BY request_id HAVING COUNT(*) > 1", String.class, d)));
+        queries.put(InputFile.REFUNDS, List.of(() -> jdbc.queryForList("SELECT txn_id FROM refund "
+                + "WHERE business_date = ? GROUP BY txn_id HAVING COUNT(*) > 1", String.class, d)));
+
+        ExecutorService threads = Executors.newFixedThreadPool(QUERIES_AT_ONCE, runnable -> {
+            Thread thread = new Thread(runnable, "settle-ingest-query");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> statistics = new ArrayList<>();
+            for (InputFile file : InputFile.values()) {
+                statistics.add(threads.submit(() -> refreshStatistics(file, rowsLoaded.getOrDefault(file, 0L))));
+            }
+            Map<InputFile, List<Future<List<String>>>> found = new EnumMap<>(InputFile.class);
+            queries.forEach((file, list) -> found.put(file, list.stream().map(threads::submit).toList()));
+            for (Future<?> done : statistics) {
+                result(done);
+            }
+            Map<InputFile, Set<String>> keys = new EnumMap<>(InputFile.class);
+            found.forEach((file, futures) -> {
+                Set<String> union = new LinkedHashSet<>();
+                futures.forEach(future -> union.addAll(result(future)));
+                keys.put(file, union);
+            });
+            return keys;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static <T> T result(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while settling the ingest", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Applies the within-file rules to the rows of the suspicious keys: moves the losers to the rejects. */
+    public void settle(InputFile file, LocalDate businessDate, Path path, Set<String> suspiciousKeys) {
+        List<WithinFileRules.Candidate> suspicious = rowsOf(file, businessDate, List.copyOf(suspiciousKeys));
         List<WithinFileRules.Verdict> verdicts = WithinFileRules.rejects(file, suspicious,
                 file == InputFile.ORDERS ? fixedEarlier(suspicious, businessDate) : Map.of());
         if (verdicts.isEmpty()) {
@@ -70,26 +150,10 @@ public class IngestSettlement {
     }
 
     /**
-     * Rows of keys seen more than once, and of orders with more than one currency or payment method (in
-     * this file, or against the order's lines of earlier dates). Two steps, so that no store evaluates a
-     * correlated IN over the whole file: find the few suspicious keys, then read their rows.
+     * The rows of the suspicious keys (for orders.csv, of the suspicious orders), in line order. Found in two
+     * steps, the keys and then their rows, so that no store evaluates a correlated IN over the whole file.
      */
-    private List<WithinFileRules.Candidate> suspiciousRows(InputFile file, LocalDate businessDate) {
-        List<String> keys = switch (file) {
-            case ORDERS -> jdbc.queryForList("""
-                    SELECT order_id FROM order_line WHERE business_date = ? GROUP BY order_id
-                    HAVING COUNT(*) > COUNT(DISTINCT line_no) OR COUNT(DISTINCT currency) > 1
-                        OR COUNT(DISTINCT payment_method) > 1
-                    UNION
-                    SELECT l.order_id FROM order_line l WHERE l.business_date = ? AND EXISTS (
-                        SELECT 1 FROM order_line p WHERE p.order_id = l.order_id AND p.business_date < ?
-                        AND (p.currency <> l.currency OR p.payment_method <> l.payment_method))""",
-                    String.class, businessDate, businessDate, businessDate);
-            case CANCELLATIONS -> jdbc.queryForList("SELECT request_id FROM cancellation WHERE business_date = ? "
-                    + "GROUP BY request_id HAVING COUNT(*) > 1", String.class, businessDate);
-            case REFUNDS -> jdbc.queryForList("SELECT txn_id FROM refund WHERE business_date = ? "
-                    + "GROUP BY txn_id HAVING COUNT(*) > 1", String.class, businessDate);
-        };
+    private List<WithinFileRules.Candidate> rowsOf(InputFile file, LocalDate businessDate, List<String> keys) {
         String rowsOfKeys = switch (file) {
             case ORDERS -> "SELECT line_number, order_id, line_no, currency, payment_method FROM order_line "
                     + "WHERE business_date = ? AND order_id IN ";

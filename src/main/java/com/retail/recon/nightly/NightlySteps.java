@@ -27,6 +27,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
@@ -70,10 +72,14 @@ public class NightlySteps {
         long read = 0;
         long accepted = 0;
         long rejected = 0;
+        Map<InputFile, Long> rowsRead = new EnumMap<>(InputFile.class);
         for (InputFile file : InputFile.values()) {
-            long fileRead = recordsRead(step, file);
-            settlement.refreshStatistics(file, fileRead);
-            settlement.settle(file, run.businessDate(), run.inputPath(file));
+            rowsRead.put(file, recordsRead(step, file));
+        }
+        Map<InputFile, Set<String>> suspicious = settlement.suspiciousKeys(run.businessDate(), rowsRead);
+        for (InputFile file : InputFile.values()) {
+            long fileRead = rowsRead.get(file);
+            settlement.settle(file, run.businessDate(), run.inputPath(file), suspicious.get(file));
             IngestSettlement.FileCounts counts = settlement.count(file, run.businessDate(), fileRead);
             read += counts.read();
             accepted += counts.accepted();
