@@ -62,31 +62,46 @@ public class IngestSettlement {
 
     /**
      * The keys (order ids for orders.csv) whose rows the within-file rules must look at, for each file, after
-     * the statistics of the loaded tables are refreshed. These read-only queries are independent of each
-     * other, and each keeps one core of the database busy, so they run {@link #QUERIES_AT_ONCE} at a time,
-     * each on its own connection (the rows they read were committed by the ingest steps).
+     * the statistics of the loaded tables are refreshed. A file screened during its ingest (see
+     * {@link WithinFileScreen}) brings its keys in {@code screened}; the store is asked for the others, and
+     * for orders that disagree with their lines of earlier dates. These read-only queries are independent of
+     * each other, and each keeps one core of the database busy, so they run {@link #QUERIES_AT_ONCE} at a
+     * time, each on its own connection (the rows they read were committed by the ingest steps).
      */
-    public Map<InputFile, Set<String>> suspiciousKeys(LocalDate businessDate, Map<InputFile, Long> rowsLoaded) {
+    public Map<InputFile, Set<String>> suspiciousKeys(LocalDate businessDate, Map<InputFile, Long> rowsLoaded,
+                                                      Map<InputFile, Set<String>> screened) {
         Date d = Date.valueOf(businessDate);
         Map<InputFile, List<Callable<List<String>>>> queries = new EnumMap<>(InputFile.class);
-        queries.put(InputFile.ORDERS, List.of(
-                // a key (order, line) twice
-                () -> jdbc.queryForList("SELECT order_id FROM order_line WHERE business_date = ? "
-                        + "GROUP BY order_id, line_no HAVING COUNT(*) > 1", String.class, d),
-                // an order whose lines disagree on currency or payment method
-                () -> jdbc.queryForList("SELECT order_id FROM order_line WHERE business_date = ? GROUP BY order_id "
-                        + "HAVING MIN(currency) <> MAX(currency) OR MIN(payment_method) <> MAX(payment_method)",
-                        String.class, d),
-                // ... or disagree with the order's lines of earlier dates
-                () -> jdbc.queryForList("""
-                        SELECT l.order_id FROM order_line l WHERE l.business_date = ? AND EXISTS (
-                            SELECT 1 FROM order_line p WHERE p.order_id = l.order_id AND p.business_date < ?
-                            AND (p.currency <> l.currency OR p.payment_method <> l.payment_method))""",
-                        String.class, d, d)));
-        queries.put(InputFile.CANCELLATIONS, List.of(() -> jdbc.queryForList("SELECT request_id FROM cancellation "
-                + "WHERE business_date = ? GROUP BY request_id HAVING COUNT(*) > 1", String.class, d)));
-        queries.put(InputFile.REFUNDS, List.of(() -> jdbc.queryForList("SELECT txn_id FROM refund "
-                + "WHERE business_date = ? GROUP BY txn_id HAVING COUNT(*) > 1", String.class, d)));
+        for (InputFile file : InputFile.values()) {
+            queries.put(file, new ArrayList<>());
+            if (screened.containsKey(file)) {
+                queries.get(file).add(() -> List.copyOf(screened.get(file)));
+            }
+        }
+        if (!screened.containsKey(InputFile.ORDERS)) {
+            // a key (order, line) twice
+            queries.get(InputFile.ORDERS).add(() -> jdbc.queryForList("SELECT order_id FROM order_line "
+                    + "WHERE business_date = ? GROUP BY order_id, line_no HAVING COUNT(*) > 1", String.class, d));
+            // an order whose lines disagree on currency or payment method
+            queries.get(InputFile.ORDERS).add(() -> jdbc.queryForList("SELECT order_id FROM order_line "
+                    + "WHERE business_date = ? GROUP BY order_id "
+                    + "HAVING MIN(currency) <> MAX(currency) OR MIN(payment_method) <> MAX(payment_method)",
+                    String.class, d));
+        }
+        // ... or disagree with the order's lines of earlier dates
+        queries.get(InputFile.ORDERS).add(() -> jdbc.queryForList("""
+                SELECT l.order_id FROM order_line l WHERE l.business_date = ? AND EXISTS (
+                    SELECT 1 FROM order_line p WHERE p.order_id = l.order_id AND p.business_date < ?
+                    AND (p.currency <> l.currency OR p.payment_method <> l.payment_method))""",
+                String.class, d, d));
+        if (!screened.containsKey(InputFile.CANCELLATIONS)) {
+            queries.get(InputFile.CANCELLATIONS).add(() -> jdbc.queryForList("SELECT request_id FROM cancellation "
+                    + "WHERE business_date = ? GROUP BY request_id HAVING COUNT(*) > 1", String.class, d));
+        }
+        if (!screened.containsKey(InputFile.REFUNDS)) {
+            queries.get(InputFile.REFUNDS).add(() -> jdbc.queryForList("SELECT txn_id FROM refund "
+                    + "WHERE business_date = ? GROUP BY txn_id HAVING COUNT(*) > 1", String.class, d));
+        }
 
         ExecutorService threads = Executors.newFixedThreadPool(QUERIES_AT_ONCE, runnable -> {
             Thread thread = new Thread(runnable, "settle-ingest-query");

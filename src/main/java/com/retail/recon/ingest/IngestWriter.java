@@ -13,11 +13,14 @@ public class IngestWriter implements ItemWriter<IngestedRow> {
     private final InputFile file;
     private final LocalDate businessDate;
     private final InputStore store;
+    private final WithinFileScreen.Partition screen;
 
-    public IngestWriter(InputFile file, LocalDate businessDate, InputStore store) {
+    /** @param screen the partition's pass of the within-file rules' screen, or null when it is not screened */
+    public IngestWriter(InputFile file, LocalDate businessDate, InputStore store, WithinFileScreen.Partition screen) {
         this.file = file;
         this.businessDate = businessDate;
         this.store = store;
+        this.screen = screen;
     }
 
     @Override
@@ -27,6 +30,9 @@ public class IngestWriter implements ItemWriter<IngestedRow> {
         for (IngestedRow row : chunk) {
             if (row instanceof IngestedRow.Accepted a) {
                 accepted.add(a);
+                if (screen != null) {
+                    screen.accepted(a.value());
+                }
             } else {
                 rejected.add((IngestedRow.Rejected) row);
             }

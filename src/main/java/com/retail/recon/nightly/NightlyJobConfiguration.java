@@ -9,6 +9,8 @@ import com.retail.recon.ingest.InputFile;
 import com.retail.recon.ingest.InputStore;
 import com.retail.recon.ingest.RowParsers;
 import com.retail.recon.ingest.RowValidator;
+import com.retail.recon.ingest.WithinFileScreen;
+import com.retail.recon.ingest.WithinFileScreens;
 import com.retail.recon.ledger.CsvLine;
 import com.retail.recon.ledger.Ledger;
 import com.retail.recon.ledger.LedgerRows;
@@ -19,10 +21,13 @@ import com.retail.recon.reconcile.RefundAssignment;
 import com.retail.recon.reconcile.ReportedRequest;
 import com.retail.recon.system.ReconProperties;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.listener.StepListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -48,6 +53,7 @@ import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -142,20 +148,32 @@ public class NightlyJobConfiguration {
     @Bean
     PartitionedSteps partitionedSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                       PartitionedSteps.Execution execution, JdbcTemplate jdbc, DataSource dataSource,
-                                      Currencies currencies, CancellationRules rules,
+                                      Currencies currencies, CancellationRules rules, WithinFileScreens screens,
                                       ReconProperties properties, FaultInjection faults) {
         int chunk = properties.chunkSize();
         PartitionedSteps steps = new PartitionedSteps(jobRepository, execution);
         for (InputFile file : InputFile.values()) {
             String name = PartitionedSteps.workerName(INGEST + file.name().toLowerCase());
-            steps.addWorker(new PerExecutionStep(name, step -> new StepBuilder(name, jobRepository)
-                    .<InboxFileReader.HeaderedRecord, IngestedRow>chunk(chunk)
-                    .transactionManager(transactionManager)
-                    .reader(inboxFileReader(step, jdbc)).processor(rowValidator(step, currencies))
-                    .writer(ingestWriter(step, jdbc))
-                    .listener((StepListener) faults).listener((StepListener) new ProgressLog(10))
-                    .listener((StepListener) new InputProblems())
-                    .build()));
+            steps.addWorker(new PerExecutionStep(name, step -> {
+                Optional<WithinFileScreen> screen = screenOf(step, screens);
+                return new StepBuilder(name, jobRepository)
+                        .<InboxFileReader.HeaderedRecord, IngestedRow>chunk(chunk)
+                        .transactionManager(transactionManager)
+                        .reader(inboxFileReader(step, jdbc)).processor(rowValidator(step, currencies))
+                        .writer(ingestWriter(step, jdbc, screen.map(WithinFileScreen::partition).orElse(null)))
+                        .listener((StepListener) faults).listener((StepListener) new ProgressLog(10))
+                        .listener((StepListener) new InputProblems())
+                        .listener(new StepExecutionListener() {
+                            @Override
+                            public ExitStatus afterStep(StepExecution execution) {
+                                if (execution.getStatus() == BatchStatus.COMPLETED) {
+                                    screen.ifPresent(s -> s.completed(execution.getId()));
+                                }
+                                return null;
+                            }
+                        })
+                        .build();
+            }));
         }
         String reconcile = PartitionedSteps.workerName("reconcile");
         steps.addWorker(new PerExecutionStep(reconcile, step -> new StepBuilder(reconcile, jobRepository)
@@ -190,8 +208,8 @@ public class NightlyJobConfiguration {
 
     @Bean
     NightlySteps nightlySteps(JdbcTemplate jdbc, ReconProperties properties, JobRepository jobRepository,
-                              FaultInjection faults, Currencies currencies) {
-        return new NightlySteps(jdbc, new IngestSettlement(jdbc, new InputStore(jdbc)), new ResultStore(jdbc),
+                              FaultInjection faults, Currencies currencies, WithinFileScreens screens) {
+        return new NightlySteps(jdbc, new IngestSettlement(jdbc, new InputStore(jdbc)), screens, new ResultStore(jdbc),
                 properties.rejectThresholdPercent(), jobRepository, faults, new LedgerRows(currencies),
                 properties.policy().zone());
     }
@@ -236,9 +254,28 @@ public class NightlyJobConfiguration {
                 NightlyRun.of(step.getJobParameters()).businessDate());
     }
 
-    private static IngestWriter ingestWriter(StepExecution step, JdbcTemplate jdbc) {
+    private static IngestWriter ingestWriter(StepExecution step, JdbcTemplate jdbc, WithinFileScreen.Partition screen) {
         return new IngestWriter(inputFileOf(step), NightlyRun.of(step.getJobParameters()).businessDate(),
-                new InputStore(jdbc));
+                new InputStore(jdbc), screen);
+    }
+
+    /**
+     * The screen a partition feeds, when it starts from the first record of its range (a restarted partition
+     * did not see the records before its checkpoint, so settle-ingest will ask the store for that file).
+     */
+    private static Optional<WithinFileScreen> screenOf(StepExecution step, WithinFileScreens screens) {
+        InputFile file = inputFileOf(step);
+        if (InboxFileReader.recordsRead(step.getExecutionContext(), file) > 0) {
+            return Optional.empty();
+        }
+        return screens.screen(step.getJobExecutionId(), file,
+                NightlyRun.of(step.getJobParameters()).inputPath(file));
+    }
+
+    /** Within-file screening where every partition runs in this process (not with remote workers). */
+    @Bean
+    WithinFileScreens withinFileScreens(Environment environment) {
+        return new WithinFileScreens(!com.retail.recon.scaleout.RemotePartitioning.usesBroker(environment));
     }
 
     // --- reconcile ---

@@ -6,12 +6,14 @@ import com.retail.recon.system.ProductVersion;
 import com.retail.recon.ingest.InboxFileReader;
 import com.retail.recon.ingest.IngestSettlement;
 import com.retail.recon.ingest.InputFile;
+import com.retail.recon.ingest.WithinFileScreens;
 import com.retail.recon.ledger.Ledger;
 import com.retail.recon.ledger.LedgerRows;
 import com.retail.recon.report.DailyReportData;
 import com.retail.recon.report.DailyReportRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -46,6 +48,7 @@ public class NightlySteps {
 
     private final JdbcTemplate jdbc;
     private final IngestSettlement settlement;
+    private final WithinFileScreens screens;
     private final ResultStore results;
     private final BigDecimal rejectThresholdPercent;
     private final JobRepository jobRepository;
@@ -53,11 +56,12 @@ public class NightlySteps {
     private final LedgerRows ledgerRows;
     private final ZoneId zone;
 
-    NightlySteps(JdbcTemplate jdbc, IngestSettlement settlement, ResultStore results,
+    NightlySteps(JdbcTemplate jdbc, IngestSettlement settlement, WithinFileScreens screens, ResultStore results,
                  BigDecimal rejectThresholdPercent, JobRepository jobRepository, FaultInjection faults,
                  LedgerRows ledgerRows, ZoneId zone) {
         this.jdbc = jdbc;
         this.settlement = settlement;
+        this.screens = screens;
         this.results = results;
         this.rejectThresholdPercent = rejectThresholdPercent;
         this.jobRepository = jobRepository;
@@ -72,11 +76,25 @@ public class NightlySteps {
         long read = 0;
         long accepted = 0;
         long rejected = 0;
+        long jobExecution = step.getJobExecutionId();
         Map<InputFile, Long> rowsRead = new EnumMap<>(InputFile.class);
+        Map<InputFile, Set<String>> screened = new EnumMap<>(InputFile.class);
         for (InputFile file : InputFile.values()) {
-            rowsRead.put(file, recordsRead(step, file));
+            List<StepExecution> partitions = partitions(step, file);
+            rowsRead.put(file, partitions.stream()
+                    .mapToLong(p -> InboxFileReader.recordsRead(p.getExecutionContext(), file)).sum());
+            if (partitions.stream().allMatch(p -> p.getStatus() == BatchStatus.COMPLETED)) {
+                screens.suspiciousKeys(jobExecution, file, partitions.stream().map(StepExecution::getId).toList())
+                        .ifPresent(keys -> screened.put(file, keys));
+            }
         }
-        Map<InputFile, Set<String>> suspicious = settlement.suspiciousKeys(run.businessDate(), rowsRead);
+        screens.forget(jobExecution);
+        if (screened.size() < InputFile.values().length) {
+            log.info("within-file rules: the store is asked for {} (not screened in this process from the "
+                    + "first record)", java.util.Arrays.stream(InputFile.values()).filter(f -> !screened.containsKey(f))
+                    .map(InputFile::fileName).toList());
+        }
+        Map<InputFile, Set<String>> suspicious = settlement.suspiciousKeys(run.businessDate(), rowsRead, screened);
         for (InputFile file : InputFile.values()) {
             long fileRead = rowsRead.get(file);
             settlement.settle(file, run.businessDate(), run.inputPath(file), suspicious.get(file));
@@ -95,17 +113,17 @@ public class NightlySteps {
         return RepeatStatus.FINISHED;
     }
 
-    /** The file's records read: the sum over its ingest partitions (each restart-aware). */
-    private long recordsRead(StepExecution step, InputFile file) {
+    /** The latest execution of each of the file's ingest partitions (their counts are restart-aware). */
+    private List<StepExecution> partitions(StepExecution step, InputFile file) {
         String worker = PartitionedSteps.workerName("ingest-" + file.name().toLowerCase());
-        long read = 0;
+        List<StepExecution> partitions = new ArrayList<>();
         for (int i = 0; ; i++) {
             StepExecution partition = jobRepository.getLastStepExecution(step.getJobExecution().getJobInstance(),
                     worker + ":" + Partitions.name(i));
             if (partition == null) {
-                return read;
+                return partitions;
             }
-            read += InboxFileReader.recordsRead(partition.getExecutionContext(), file);
+            partitions.add(partition);
         }
     }
 

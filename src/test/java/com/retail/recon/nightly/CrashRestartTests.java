@@ -86,6 +86,44 @@ class CrashRestartTests {
                 .containsPattern("2026-11-20 +1 +FAILED");
     }
 
+    /**
+     * A clean run finds duplicate keys and mixed orders with the screen it fills while ingesting; a restarted
+     * ingest did not see every row, so the store is asked instead. Both give the same ledgers. The sample's
+     * 2026-11-23 has a DUPLICATE_KEY and a MIXED_ORDER row (a store's history starts at its first date).
+     */
+    @Test
+    void aRunKilledInTheOrdersIngest_findsDuplicatesAndMixedOrdersThroughTheStore_likeACleanRun() throws Exception {
+        String date = "2026-11-23";
+        List<String> partitioning = List.of("--recon.partitions=2", "--recon.partition.min-file-bytes=256");
+        TestStore clean = TestStore.h2(folder.resolve("clean"));
+        Path cleanArchive = folder.resolve("clean-archive");
+        List<String> cleanRun = new java.util.ArrayList<>(List.of("run", "--date=" + date, "--inbox=" + INBOX,
+                "--archive=" + cleanArchive));
+        cleanRun.addAll(partitioning);
+        Recon.Outcome cleanOutcome = Recon.run(clean, cleanRun.toArray(String[]::new));
+        assertThat(cleanOutcome.exitCode()).isZero();
+        assertThat(cleanOutcome.out() + cleanOutcome.err()).as("the clean run used its screen")
+                .doesNotContain("the store is asked");
+
+        TestStore store = TestStore.h2(folder.resolve("killed"));
+        Path archive = folder.resolve("archive");
+        assertThat(SeparateJvm.run(store, folder.resolve("killed.log"), "run", "--date=" + date, "--inbox=" + INBOX,
+                "--archive=" + archive, "--recon.chunk-size=4", partitioning.get(0), partitioning.get(1),
+                "--recon.fault.halt-step=ingest-orders", "--recon.fault.halt-at-write=3")).isEqualTo(137);
+
+        Recon.Outcome restarted = Recon.run(store, "restart", "--date=" + date);
+
+        assertThat(restarted.exitCode()).as(restarted.err()).isZero();
+        assertThat(restarted.out() + restarted.err()).contains("the store is asked for [orders.csv");
+        for (Ledger ledger : Ledger.values()) {
+            assertThat(Files.readString(archive.resolve(date).resolve("data/ledgers").resolve(ledger.fileName())))
+                    .as(ledger.fileName()).isEqualTo(Files.readString(
+                            cleanArchive.resolve(date).resolve("data/ledgers").resolve(ledger.fileName())));
+        }
+        assertThat(Files.readString(archive.resolve(date).resolve("data/ledgers/rejects.csv")))
+                .contains(",orders.csv,36,DUPLICATE_KEY,").contains(",orders.csv,49,MIXED_ORDER,");
+    }
+
     @Test
     void aStagingFolderChangedBeforeTheRestart_isNotPublished_andARerunRecovers() throws Exception {
         TestStore store = TestStore.h2(folder);
