@@ -69,6 +69,9 @@ fi
 if [ "$stores" = postgres ] || [ "$stores" = both ]; then
   psql_url="${pg_url#jdbc:}"
   psql "${psql_url}" -U "$pg_user" -qc "DROP SCHEMA IF EXISTS recon_bench CASCADE; CREATE SCHEMA recon_bench;" 2>/dev/null
+  # Flush what earlier runs left in the WAL now, so that their checkpoint does not run during this one (it
+  # made back-to-back runs differ by seconds). Needs a superuser or pg_checkpoint; skipped otherwise.
+  psql "${psql_url}" -U "$pg_user" -qc "CHECKPOINT" 2>/dev/null || true
   sep='?'; [[ "$pg_url" == *\?* ]] && sep='&'
   store=("--spring.datasource.url=${pg_url}${sep}currentSchema=recon_bench&reWriteBatchedInserts=true"
     "--spring.datasource.username=$pg_user" --spring.flyway.schemas=recon_bench --spring.flyway.default-schema=recon_bench)
