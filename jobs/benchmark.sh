@@ -42,6 +42,7 @@ echo "generate: $(elapsed "$start") s for $lines order lines"
 measure() {
   local name=$1; shift
   local t0 peak=0 pid
+  sync   # the generated inbox and any earlier run's files reach the disk now, not during the timed run
   t0=$(date +%s.%N)
   jobs/recon run --date "$date" --inbox "$dir/inbox" \
     --archive "$dir/archive-$name" --timings ${BENCH_PARTITIONS:+--recon.partitions=$BENCH_PARTITIONS} "$@" \
