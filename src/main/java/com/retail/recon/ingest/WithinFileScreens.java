@@ -29,8 +29,21 @@ public final class WithinFileScreens {
         if (!enabled) {
             return Optional.empty();
         }
-        return Optional.of(byJobExecution.computeIfAbsent(jobExecutionId, id -> new ConcurrentHashMap<>())
-                .computeIfAbsent(file, f -> new WithinFileScreen(f, size(path))));
+        Map<InputFile, WithinFileScreen> screens = byJobExecution.get(jobExecutionId);
+        if (screens == null) {
+            synchronized (this) {
+                screens = byJobExecution.get(jobExecutionId);
+                if (screens == null) {
+                    // a job that failed before settle-ingest never had its screens forgotten: a long-lived
+                    // process (recon schedule) drops them when the next job starts. (Were two jobs to run at
+                    // once, the other would miss partitions here, and settle-ingest would ask the store.)
+                    byJobExecution.clear();
+                    screens = new ConcurrentHashMap<>();
+                    byJobExecution.put(jobExecutionId, screens);
+                }
+            }
+        }
+        return Optional.of(screens.computeIfAbsent(file, f -> new WithinFileScreen(f, size(path))));
     }
 
     /**

@@ -119,6 +119,18 @@ class WithinFileScreenTests {
     }
 
     @Test
+    void aJobThatNeverSettled_hasItsScreensDropped_whenTheNextJobStarts() {
+        WithinFileScreens screens = new WithinFileScreens(true);
+        WithinFileScreen failed = screens.screen(7, InputFile.ORDERS, Path.of("no-such-file.csv")).orElseThrow();
+        failed.completed(101);
+
+        screens.screen(8, InputFile.ORDERS, Path.of("no-such-file.csv")).orElseThrow().completed(201);
+
+        assertThat(screens.suspiciousKeys(7, InputFile.ORDERS, List.of(101L))).isEmpty();
+        assertThat(screens.suspiciousKeys(8, InputFile.ORDERS, List.of(201L))).isPresent();
+    }
+
+    @Test
     void withRemoteWorkers_nothingIsScreened() {
         assertThat(new WithinFileScreens(false).screen(7, InputFile.ORDERS, Path.of("orders.csv"))).isEmpty();
     }
