@@ -75,9 +75,6 @@ public class IngestSettlement {
         Map<InputFile, List<Callable<List<String>>>> queries = new EnumMap<>(InputFile.class);
         for (InputFile file : InputFile.values()) {
             queries.put(file, new ArrayList<>());
-            if (screened.containsKey(file)) {
-                queries.get(file).add(() -> List.copyOf(screened.get(file)));
-            }
         }
         if (!screened.containsKey(InputFile.ORDERS)) {
             // a key (order, line) twice
@@ -121,7 +118,7 @@ public class IngestSettlement {
             }
             Map<InputFile, Set<String>> keys = new EnumMap<>(InputFile.class);
             found.forEach((file, futures) -> {
-                Set<String> union = new LinkedHashSet<>();
+                Set<String> union = new LinkedHashSet<>(screened.getOrDefault(file, Set.of()));
                 futures.forEach(future -> union.addAll(result(future)));
                 keys.put(file, union);
             });

@@ -3,17 +3,10 @@ package com.retail.recon.ingest;
 import com.retail.recon.domain.CancellationRequest;
 import com.retail.recon.domain.OrderLine;
 import com.retail.recon.domain.RefundTxn;
-import org.postgresql.PGConnection;
+import com.retail.recon.system.Postgres;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.ByteArrayInputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -83,7 +76,7 @@ public class InputStore {
     public InputStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.dataSource = jdbc.getDataSource();
-        this.copy = isPostgres(dataSource);
+        this.copy = Postgres.is(dataSource);
     }
 
     /** Whether the store is PostgreSQL (COPY, statistics) rather than H2. */
@@ -177,19 +170,7 @@ public class InputStore {
             }
             csv.append('\n');
         }
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            // bytes, not a Reader: the driver would otherwise re-encode the text through a char buffer
-            byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(table.copy(), new ByteArrayInputStream(bytes),
-                    bytes.length);
-        } catch (SQLException e) {
-            throw new IllegalStateException("COPY into " + table.name() + " failed: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        Postgres.copyIn(dataSource, table.copy(), table.name(), csv);
     }
 
     /** COPY's CSV: an unquoted empty field is NULL; text is always quoted, so "" is an empty string. */
@@ -224,13 +205,5 @@ public class InputStore {
 
     private static Long seconds(Instant instant) {
         return instant == null ? null : instant.getEpochSecond();
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgresql");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach the store: " + e.getMessage(), e);
-        }
     }
 }

@@ -31,13 +31,11 @@ public final class WithinFileScreen {
      */
     private static final double BITS_PER_FILE_BYTE = 0.25;
 
-    private final InputFile file;
     private final SeenKeys seen;
     private final Set<String> suspicious = ConcurrentHashMap.newKeySet();
     private final Set<Long> completedPartitions = ConcurrentHashMap.newKeySet();
 
-    public WithinFileScreen(InputFile file, long fileBytes) {
-        this.file = file;
+    public WithinFileScreen(long fileBytes) {
         this.seen = new SeenKeys(Math.max(1L << 16, (long) (fileBytes * BITS_PER_FILE_BYTE)));
     }
 
@@ -88,10 +86,6 @@ public final class WithinFileScreen {
 
     public Partition partition() {
         return new Partition();
-    }
-
-    public InputFile file() {
-        return file;
     }
 
     /** Records that the partition (its step execution) fed every record of its range and completed. */

@@ -43,7 +43,7 @@ public final class WithinFileScreens {
                 }
             }
         }
-        return Optional.of(screens.computeIfAbsent(file, f -> new WithinFileScreen(f, size(path))));
+        return Optional.of(screens.computeIfAbsent(file, f -> new WithinFileScreen(size(path))));
     }
 
     /**

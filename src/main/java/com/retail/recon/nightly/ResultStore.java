@@ -1,5 +1,6 @@
 package com.retail.recon.nightly;
 
+import com.retail.recon.system.Postgres;
 import com.retail.recon.domain.OrderLine;
 import com.retail.recon.domain.RefundTxn;
 import com.retail.recon.reconcile.Evaluation;
@@ -22,7 +23,7 @@ public class ResultStore {
 
     public ResultStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.postgres = ResultTable.isPostgres(jdbc.getDataSource());
+        this.postgres = Postgres.is(jdbc.getDataSource());
     }
 
     /** Whether the store is PostgreSQL (COPY, statistics, session settings) rather than H2. */

@@ -1,18 +1,11 @@
 package com.retail.recon.nightly;
 
-import org.postgresql.PGConnection;
+import com.retail.recon.system.Postgres;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import javax.sql.DataSource;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.Date;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -63,17 +56,7 @@ record ResultTable<T>(String name, List<String> columns, int[] types, Function<T
             }
             text.append('\n');
         }
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(table.copy(), new ByteArrayInputStream(bytes));
-        } catch (SQLException e) {
-            throw new IllegalStateException("COPY into " + table.name() + " failed: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        Postgres.copyIn(dataSource, table.copy(), table.name(), text);
     }
 
     /** COPY's text format: \N is NULL; backslash, tab, line feed and carriage return are escaped. */
@@ -115,14 +98,6 @@ record ResultTable<T>(String name, List<String> columns, int[] types, Function<T
                 case '\r' -> text.append("\\r");
                 default -> text.append(c);
             }
-        }
-    }
-
-    static boolean isPostgres(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgresql");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach the store: " + e.getMessage(), e);
         }
     }
 }

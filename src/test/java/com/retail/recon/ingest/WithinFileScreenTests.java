@@ -34,7 +34,7 @@ class WithinFileScreenTests {
     }
 
     private static WithinFileScreen orders() {
-        return new WithinFileScreen(InputFile.ORDERS, 1_000_000);
+        return new WithinFileScreen(1_000_000);
     }
 
     @Test
@@ -93,7 +93,7 @@ class WithinFileScreenTests {
 
     @Test
     void aRequestIdTwice_isNamed() {
-        WithinFileScreen screen = new WithinFileScreen(InputFile.CANCELLATIONS, 1_000_000);
+        WithinFileScreen screen = new WithinFileScreen(1_000_000);
         WithinFileScreen.Partition partition = screen.partition();
         for (String id : List.of("R-1", "R-2", "R-1", "R-3")) {
             partition.accepted(new CancellationRequest(D, id, "O-1", null, "C-1",
