@@ -29,7 +29,9 @@ export RECON_JAVA_OPTS="${BENCH_JAVA_OPTS:-}"
 jobs/recon --version >/dev/null
 rm -rf "$dir" && mkdir -p "$dir"
 dir="$(cd "$dir" && pwd)"   # absolute: the H2 URL below needs it, whether BENCH_DIR was relative or not
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -n 1)"
+# The CPU model too: "2 cores" of different machines ran the same commit 2.5 times apart (README, "Benchmark").
+cpu="$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
+echo "machine: $(nproc) cores (${cpu:-unknown CPU}), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $("${JAVA:-java}" -version 2>&1 | head -n 1)"
 
 elapsed() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
 
