@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,46 +38,39 @@ class WithinFileScreenTests {
         return new WithinFileScreen(1_000_000);
     }
 
-    @Test
-    void ordersWhoseLinesComeTogetherAndAgree_areNotNamed() {
+    /** The keys an orders screen names after one partition accepted these lines, in this order. */
+    private static Set<String> namedAfter(OrderLine... lines) {
         WithinFileScreen screen = orders();
         WithinFileScreen.Partition partition = screen.partition();
-        for (OrderLine line : List.of(line("O-1", 1), line("O-1", 2), line("O-2", 1), line("O-3", 1), line("O-3", 2))) {
+        for (OrderLine line : lines) {
             partition.accepted(line);
         }
-        assertThat(screen.suspiciousKeys()).isEmpty();
+        return screen.suspiciousKeys();
+    }
+
+    @Test
+    void ordersWhoseLinesComeTogetherAndAgree_areNotNamed() {
+        assertThat(namedAfter(line("O-1", 1), line("O-1", 2), line("O-2", 1), line("O-3", 1), line("O-3", 2)))
+                .isEmpty();
     }
 
     @Test
     void aKeyTwice_namesItsOrder_whereverTheSecondRowIs() {
-        WithinFileScreen screen = orders();
-        WithinFileScreen.Partition partition = screen.partition();
-        for (OrderLine line : List.of(line("O-1", 1), line("O-1", 1), line("O-2", 1), line("O-3", 1),
-                line("O-2", 1))) {
-            partition.accepted(line);
-        }
-        assertThat(screen.suspiciousKeys()).containsExactlyInAnyOrder("O-1", "O-2");
+        assertThat(namedAfter(line("O-1", 1), line("O-1", 1), line("O-2", 1), line("O-3", 1),
+                line("O-2", 1))).containsExactlyInAnyOrder("O-1", "O-2");
     }
 
     @Test
     void aLineInAnotherCurrencyOrPaymentMethod_namesItsOrder() {
-        WithinFileScreen screen = orders();
-        WithinFileScreen.Partition partition = screen.partition();
-        for (OrderLine line : List.of(line("O-1", 1), line("O-1", 2, "EUR", PaymentMethod.CARD),
-                line("O-2", 1), line("O-2", 2, "USD", PaymentMethod.GIFT_CARD), line("O-3", 1))) {
-            partition.accepted(line);
-        }
-        assertThat(screen.suspiciousKeys()).containsExactlyInAnyOrder("O-1", "O-2");
+        assertThat(namedAfter(line("O-1", 1), line("O-1", 2, "EUR", PaymentMethod.CARD),
+                line("O-2", 1), line("O-2", 2, "USD", PaymentMethod.GIFT_CARD), line("O-3", 1)))
+                .containsExactlyInAnyOrder("O-1", "O-2");
     }
 
     @Test
     void anOrderWhoseLinesAreApart_isNamed_evenIfTheyAgree() {
-        WithinFileScreen screen = orders();
-        WithinFileScreen.Partition partition = screen.partition();
-        for (OrderLine line : List.of(line("O-1", 1), line("O-2", 1), line("O-1", 2, "EUR", PaymentMethod.CARD))) {
-            partition.accepted(line);
-        }
-        assertThat(screen.suspiciousKeys()).containsExactly("O-1");
+        assertThat(namedAfter(line("O-1", 1), line("O-2", 1), line("O-1", 2, "EUR", PaymentMethod.CARD)))
+                .containsExactly("O-1");
     }
 
     @Test
@@ -111,7 +105,7 @@ class WithinFileScreenTests {
 
         assertThat(screens.suspiciousKeys(7, InputFile.ORDERS, List.of(101L, 102L))).isEmpty();
         screen.completed(102);
-        assertThat(screens.suspiciousKeys(7, InputFile.ORDERS, List.of(101L, 102L))).contains(java.util.Set.of());
+        assertThat(screens.suspiciousKeys(7, InputFile.ORDERS, List.of(101L, 102L))).contains(Set.of());
         assertThat(screens.suspiciousKeys(8, InputFile.ORDERS, List.of(101L, 102L))).as("another job execution")
                 .isEmpty();
         screens.forget(7);
