@@ -3,6 +3,7 @@ package com.retail.recon.ingest;
 import com.retail.recon.domain.CancellationRequest;
 import com.retail.recon.domain.OrderLine;
 import com.retail.recon.domain.RefundTxn;
+import com.retail.recon.system.CopyText;
 import com.retail.recon.system.Postgres;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -29,7 +30,7 @@ public class InputStore {
         }
 
         String copy() {
-            return "COPY " + name + " (" + String.join(", ", columns) + ") FROM STDIN WITH (FORMAT csv)";
+            return "COPY " + name + " (" + String.join(", ", columns) + ") FROM STDIN";
         }
     }
 
@@ -159,48 +160,14 @@ public class InputStore {
 
     /** COPY ... FROM STDIN on the transaction's own connection: part of the chunk, undone by its rollback. */
     private <T> void copyIn(Table<T> table, List<? extends T> rows) {
-        StringBuilder csv = new StringBuilder(rows.size() * 160);
+        CopyText text = new CopyText(rows.size() * 160);
         for (T row : rows) {
-            Object[] values = table.values().apply(row);
-            for (int i = 0; i < values.length; i++) {
-                if (i > 0) {
-                    csv.append(',');
-                }
-                appendCsv(csv, values[i]);
+            for (Object value : table.values().apply(row)) {
+                text.field(value);
             }
-            csv.append('\n');
+            text.endRow();
         }
-        Postgres.copyIn(dataSource, table.copy(), table.name(), csv);
-    }
-
-    /** COPY's CSV: an unquoted empty field is NULL; text is always quoted, so "" is an empty string. */
-    private static void appendCsv(StringBuilder csv, Object value) {
-        if (value == null) {
-            return;
-        }
-        if (value instanceof String text) {
-            csv.append('"');
-            if (text.indexOf('"') < 0) {
-                csv.append(text);
-            } else {
-                for (int i = 0; i < text.length(); i++) {
-                    char c = text.charAt(i);
-                    if (c == '"') {
-                        csv.append('"');
-                    }
-                    csv.append(c);
-                }
-            }
-            csv.append('"');
-        } else if (value instanceof java.math.BigDecimal amount) {
-            csv.append(amount.toPlainString());
-        } else if (value instanceof Long number) {
-            csv.append(number.longValue());
-        } else if (value instanceof Integer number) {
-            csv.append(number.intValue());
-        } else {
-            csv.append(value);
-        }
+        Postgres.copyIn(dataSource, table.copy(), table.name(), text.text());
     }
 
     private static Long seconds(Instant instant) {

@@ -1,5 +1,8 @@
 package com.retail.recon.nightly;
 
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -7,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +65,48 @@ class NightlyJobFunctionalTests {
         assertThat(Files.readString(folder.resolve("archive/2026-11-20.run.json")))
                 .contains("\"businessDate\" : \"2026-11-20\"").contains("\"status\" : \"COMPLETED\"")
                 .contains("\"REFUNDED\" : 1");
+    }
+
+    @Test
+    void textWithBackslashesTabsQuotesAndLineBreaks_reachesTheLedgersAsWritten() throws Exception {
+        // COPY's text format gives \N (NULL), \t, \. and tabs a meaning of their own: the store must not.
+        String order = "O\\N";
+        String customer = "C\t1\\t";
+        String request = "R\\.";
+        String confirmation = "CNF\r\n\"x\"\\";
+        Inbox inbox = new Inbox(folder.resolve("inbox"))
+                .file(D1, "orders.csv", Inbox.ORDERS_HEADER,
+                        csv(order) + ",1," + csv(customer) + ",2026-11-20T10:00:00Z,\"S\tK\\U\",DEFAULT,1,10.00,0.80,"
+                                + "USD,CARD,PENDING,")
+                .file(D1, "cancellations.csv", Inbox.CANCELLATIONS_HEADER,
+                        csv(request) + "," + csv(order) + ",," + csv(customer) + ",2026-11-20T11:00:00Z,WEBSITE,"
+                                + "\"a\tb\\c\r\nd\",CONFIRMED," + csv(confirmation) + ",2026-11-20T11:05:00Z")
+                .file(D1, "refunds.csv", Inbox.REFUNDS_HEADER,
+                        "T\\1," + csv(order) + "," + csv(request)
+                                + ",ORIGINAL_PAYMENT,10.80,USD,SETTLED,2026-11-20T12:00:00Z,2026-11-20T13:00:00Z");
+
+        Recon.Outcome outcome = run(store(), inbox, D1);
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        List<String[]> requests = ledger("cancellations.csv");
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(1)).startsWith("2026-11-20", request, order, "", customer);
+        assertThat(Files.readString(bundle("2026-11-20/data/ledgers/cancellations.csv")))
+                .as("read as bytes: a CSV reader would turn the CR LF into LF").contains("," + csv(confirmation) + ",");
+        assertThat(requests.get(1)[11]).isEqualTo("REFUNDED");
+        assertThat(ledger("refunds.csv").get(1)).startsWith("2026-11-20", "T\\1", order, request, request);
+    }
+
+    private static String csv(String value) {
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+
+    private List<String[]> ledger(String name) throws Exception {
+        try (CSVReader reader = new CSVReaderBuilder(Files.newBufferedReader(
+                bundle("2026-11-20/data/ledgers").resolve(name)))
+                .withCSVParser(new RFC4180ParserBuilder().build()).build()) {
+            return reader.readAll();
+        }
     }
 
     @Test
