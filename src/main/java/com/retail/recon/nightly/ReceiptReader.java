@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -58,6 +59,8 @@ public class ReceiptReader extends AbstractItemCountingItemStreamItemReader<Rece
 
     private final JdbcCursorItemReader<Row> cursor;
     private final Set<String> taken = ReceiptNames.newTakenSet();
+    /** Confirmation numbers (as {@link ReceiptNames#sameNumber}) that more than one of the date's receipts have. */
+    private Set<String> sharedNumbers = Set.of();
     private final Currencies currencies;
     private final DataSource dataSource;
     private final Date date;
@@ -102,6 +105,10 @@ public class ReceiptReader extends AbstractItemCountingItemStreamItemReader<Rece
 
     @Override
     protected void doOpen() {
+        // ASCII letters only matter here: a number with any other character is never a name of its own.
+        sharedNumbers = new HashSet<>(new JdbcTemplate(dataSource).queryForList("""
+                SELECT LOWER(confirmation_number) FROM recon_request WHERE business_date = ? AND became_refunded = TRUE
+                GROUP BY LOWER(confirmation_number) HAVING COUNT(*) > 1""", String.class, date));
         cursor.open(new ExecutionContext());
     }
 
@@ -143,7 +150,8 @@ public class ReceiptReader extends AbstractItemCountingItemStreamItemReader<Rece
         ReceiptData h = first.header();
         ReceiptData data = new ReceiptData(h.businessDate(), h.confirmationNumber(), h.requestId(), h.orderId(),
                 h.customerId(), h.requestedAt(), h.decidedAt(), h.currency(), lines, h.expectedRefund(), transactions);
-        String name = ReceiptNames.fileName(h.confirmationNumber(), taken);
+        String name = ReceiptNames.fileName(h.confirmationNumber(),
+                sharedNumbers.contains(ReceiptNames.sameNumber(h.confirmationNumber())), taken);
         taken.add(name);
         return new NamedReceipt(name, data);
     }

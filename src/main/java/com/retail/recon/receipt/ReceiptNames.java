@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -14,8 +15,8 @@ import java.util.TreeSet;
  *
  * <p>A receipt is named {@code <confirmation_number>.pdf} when the confirmation number is a safe file name
  * (ASCII letters, digits, {@code -}, {@code _} and {@code .}, 1 to 100 characters, not starting with a dot)
- * and no receipt of the folder has that name yet, compared case-insensitively (so two receipts never collide
- * on a case-insensitive file system). Otherwise the name is derived from it:
+ * and no other receipt of the folder has it, compared case-insensitively (so two receipts never collide on a
+ * case-insensitive file system), nor has a receipt taken that name. Otherwise the name is derived from it:
  * {@code <prefix>-<hash>.pdf}, where {@code <hash>} is the first 12 hex digits of the SHA-256 of the
  * confirmation number's UTF-8 bytes and {@code <prefix>} is the confirmation number with every character
  * other than ASCII letters, digits, {@code -} and {@code _} replaced by {@code _} (runs of {@code _} collapsed),
@@ -40,10 +41,14 @@ public final class ReceiptNames {
      * The file name for a receipt, unique among {@code alreadyTaken} ignoring case. The caller adds the result
      * to {@code alreadyTaken} before asking for the next name. A set made by {@link #newTakenSet()} answers in
      * logarithmic time; any other set is searched one by one (case-insensitively).
+     *
+     * @param sharedWithAnotherReceipt whether another receipt of the folder has the same confirmation number
+     *                                 (ignoring case, see {@link #sameNumber}): then neither is named after it
      */
-    public static String fileName(String confirmationNumber, Set<String> alreadyTaken) {
+    public static String fileName(String confirmationNumber, boolean sharedWithAnotherReceipt,
+                                  Set<String> alreadyTaken) {
         String original = confirmationNumber == null ? "" : confirmationNumber;
-        if (isSafe(original)) {
+        if (isSafe(original) && !sharedWithAnotherReceipt) {
             String name = original + EXTENSION;
             if (!isTaken(name, alreadyTaken)) {
                 return name;
@@ -55,6 +60,11 @@ public final class ReceiptNames {
             name = base + "-" + n + EXTENSION;
         }
         return name;
+    }
+
+    /** What two confirmation numbers have in common when they would collide as names: letters in one case. */
+    public static String sameNumber(String confirmationNumber) {
+        return confirmationNumber == null ? "" : confirmationNumber.toLowerCase(Locale.ROOT);
     }
 
     /** A set for {@code alreadyTaken} that compares names ignoring case. */

@@ -26,7 +26,7 @@ class HostileReceiptNamesTests {
     @Test
     void hostileConfirmationNumbers_stayInsideTheReceiptsFolder_eachWithItsOwnFile() throws IOException {
         List<String> hostile = List.of("../../x", "a/b", "x".repeat(300), "nul\u0001char", "注文-1", "SAME", "same",
-                "SAME");
+                "SAME", "UNIQUE-1");
         String[] orders = new String[hostile.size()];
         String[] requests = new String[hostile.size()];
         String[] refunds = new String[hostile.size()];
@@ -55,7 +55,9 @@ class HostileReceiptNamesTests {
         }
         try (Stream<Path> names = Files.list(receipts)) {
             assertThat(names.map(p -> p.getFileName().toString()))
-                    .contains("SAME.pdf")
+                    .contains("UNIQUE-1.pdf")
+                    .as("three receipts share SAME, ignoring case: none is named after it")
+                    .noneMatch(name -> name.equalsIgnoreCase("SAME.pdf"))
                     .allMatch(name -> name.matches("[A-Za-z0-9][A-Za-z0-9._-]*\\.pdf") && name.length() <= 120);
         }
         assertThat(BagVerifier.verify(bundle)).isEmpty();

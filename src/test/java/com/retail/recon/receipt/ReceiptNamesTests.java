@@ -17,9 +17,9 @@ class ReceiptNamesTests {
 
     @Test
     void aSafeConfirmationNumberIsTheName() {
-        assertThat(ReceiptNames.fileName("CNF-2B9E04", Set.of())).isEqualTo("CNF-2B9E04.pdf");
-        assertThat(ReceiptNames.fileName("a.b_c-D9", Set.of())).isEqualTo("a.b_c-D9.pdf");
-        assertThat(ReceiptNames.fileName("x".repeat(100), Set.of())).isEqualTo("x".repeat(100) + ".pdf");
+        assertThat(ReceiptNames.fileName("CNF-2B9E04", false, Set.of())).isEqualTo("CNF-2B9E04.pdf");
+        assertThat(ReceiptNames.fileName("a.b_c-D9", false, Set.of())).isEqualTo("a.b_c-D9.pdf");
+        assertThat(ReceiptNames.fileName("x".repeat(100), false, Set.of())).isEqualTo("x".repeat(100) + ".pdf");
     }
 
     @Test
@@ -30,7 +30,9 @@ class ReceiptNamesTests {
         Set<String> taken = new HashSet<>();
         List<String> names = new ArrayList<>();
         for (String cn : hostile) {
-            String name = ReceiptNames.fileName(cn, taken);
+            boolean shared = hostile.stream().filter(other -> ReceiptNames.sameNumber(other)
+                    .equals(ReceiptNames.sameNumber(cn))).count() > 1;
+            String name = ReceiptNames.fileName(cn, shared, taken);
             assertSafe(name);
             assertThat(taken.stream().map(t -> t.toLowerCase(Locale.ROOT)))
                     .as("%s -> %s is unique ignoring case", cn, name).doesNotContain(name.toLowerCase(Locale.ROOT));
@@ -47,20 +49,32 @@ class ReceiptNamesTests {
         assertThat(names.get(10)).matches("1-[0-9a-f]{12}\\.pdf");
         assertThat(names.get(21)).matches("x-[0-9a-f]{12}\\.pdf").isNotEqualTo(names.get(0));
         assertThat(names.get(23)).matches("a_b-[0-9a-f]{12}\\.pdf");
-        assertThat(names.get(11)).isEqualTo("CNF-SAME.pdf");
-        assertThat(names.get(12)).matches("CNF-SAME-[0-9a-f]{12}\\.pdf");
-        assertThat(names.get(13)).isEqualTo("cnf-case.pdf");
+        assertThat(names.get(11)).matches("CNF-SAME-[0-9a-f]{12}\\.pdf");
+        assertThat(names.get(12)).isEqualTo(names.get(11).replace(".pdf", "-2.pdf"));
+        assertThat(names.get(13)).matches("cnf-case-[0-9a-f]{12}\\.pdf");
         assertThat(names.get(14)).matches("CNF-CASE-[0-9a-f]{12}\\.pdf");
+    }
+
+    @Test
+    void aNumberThatAnotherReceiptHasToo_namesNeither() {
+        Set<String> taken = ReceiptNames.newTakenSet();
+        String first = ReceiptNames.fileName("CNF-7", true, taken);
+        taken.add(first);
+        String second = ReceiptNames.fileName("CNF-7", true, taken);
+
+        assertThat(first).matches("CNF-7-[0-9a-f]{12}\\.pdf");
+        assertThat(second).isEqualTo(first.replace(".pdf", "-2.pdf"));
+        assertThat(ReceiptNames.sameNumber("cnf-7")).isEqualTo(ReceiptNames.sameNumber("CNF-7"));
     }
 
     @Test
     void theSameNumberManyTimesGetsACounter() {
         Set<String> taken = ReceiptNames.newTakenSet();
-        String first = ReceiptNames.fileName("../x", taken);
+        String first = ReceiptNames.fileName("../x", false, taken);
         taken.add(first);
-        String second = ReceiptNames.fileName("../x", taken);
+        String second = ReceiptNames.fileName("../x", false, taken);
         taken.add(second);
-        String third = ReceiptNames.fileName("../x", taken);
+        String third = ReceiptNames.fileName("../x", false, taken);
         assertThat(first).matches("x-[0-9a-f]{12}\\.pdf");
         assertThat(second).isEqualTo(first.replace(".pdf", "-2.pdf"));
         assertThat(third).isEqualTo(first.replace(".pdf", "-3.pdf"));
@@ -71,18 +85,19 @@ class ReceiptNamesTests {
 
     @Test
     void takenIsCaseInsensitiveWhateverTheSet() {
-        assertThat(ReceiptNames.fileName("ABC", Set.of("abc.pdf"))).matches("ABC-[0-9a-f]{12}\\.pdf");
+        assertThat(ReceiptNames.fileName("ABC", false, Set.of("abc.pdf"))).matches("ABC-[0-9a-f]{12}\\.pdf");
         Set<String> caseInsensitive = ReceiptNames.newTakenSet();
         caseInsensitive.add("abc.PDF");
-        assertThat(ReceiptNames.fileName("ABC", caseInsensitive)).matches("ABC-[0-9a-f]{12}\\.pdf");
-        assertThat(ReceiptNames.fileName("ABC", null)).isEqualTo("ABC.pdf");
-        assertThat(ReceiptNames.fileName(null, Set.of())).matches("receipt-[0-9a-f]{12}\\.pdf");
+        assertThat(ReceiptNames.fileName("ABC", false, caseInsensitive)).matches("ABC-[0-9a-f]{12}\\.pdf");
+        assertThat(ReceiptNames.fileName("ABC", false, null)).isEqualTo("ABC.pdf");
+        assertThat(ReceiptNames.fileName(null, false, Set.of())).matches("receipt-[0-9a-f]{12}\\.pdf");
     }
 
     @Test
     void theDerivedNameDependsOnTheOriginal() {
-        assertThat(ReceiptNames.fileName("a/b", Set.of())).isNotEqualTo(ReceiptNames.fileName("a\\b", Set.of()));
-        assertThat(ReceiptNames.fileName("a/b", Set.of())).isEqualTo(ReceiptNames.fileName("a/b", Set.of()));
+        assertThat(ReceiptNames.fileName("a/b", false, Set.of()))
+                .isNotEqualTo(ReceiptNames.fileName("a\\b", false, Set.of()));
+        assertThat(ReceiptNames.fileName("a/b", false, Set.of())).isEqualTo(ReceiptNames.fileName("a/b", false, Set.of()));
     }
 
     private static void assertSafe(String name) {
