@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,22 +89,96 @@ class NightlyJobFunctionalTests {
         Recon.Outcome outcome = run(store(), inbox, D1);
 
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
-        List<String[]> requests = ledger("cancellations.csv");
+        List<String[]> requests = ledger(D1, "cancellations.csv");
         assertThat(requests).hasSize(2);
         assertThat(requests.get(1)).startsWith("2026-11-20", request, order, "", customer);
         assertThat(Files.readString(bundle("2026-11-20/data/ledgers/cancellations.csv")))
                 .as("read as bytes: a CSV reader would turn the CR LF into LF").contains("," + csv(confirmation) + ",");
         assertThat(requests.get(1)[11]).isEqualTo("REFUNDED");
-        assertThat(ledger("refunds.csv").get(1)).startsWith("2026-11-20", "T\\1", order, request, request);
+        assertThat(ledger(D1, "refunds.csv").get(1)).startsWith("2026-11-20", "T\\1", order, request, request);
+    }
+
+    @Test
+    void aRefundNamingARequest_paysIt_whateverOrderTheRefundNames() throws Exception {
+        Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1)
+                .file(D1, "refunds.csv", Inbox.REFUNDS_HEADER,
+                        "T-1,O-2,R-1,ORIGINAL_PAYMENT,10.80,USD,SETTLED,2026-11-20T12:00:00Z,2026-11-20T13:00:00Z");
+
+        assertThat(run(store(), inbox, D1).exitCode()).isZero();
+
+        assertThat(ledger(D1, "cancellations.csv").get(1)[11]).isEqualTo("REFUNDED");
+        assertThat(ledger(D1, "refunds.csv").get(1)).startsWith("2026-11-20", "T-1", "O-2", "R-1", "R-1");
+        assertThat(ledger(D1, "exceptions.csv")).hasSize(1);
+    }
+
+    @Test
+    void anUnassignedRefund_isListedOnEveryDateUntilTheDataResolvesIt() throws Exception {
+        Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1).simpleDay(D2, 2).simpleDay(D3, 3)
+                .file(D1, "refunds.csv", Inbox.REFUNDS_HEADER,
+                        "T-1,O-1,R-1,ORIGINAL_PAYMENT,10.80,USD,SETTLED,2026-11-20T12:00:00Z,2026-11-20T13:00:00Z",
+                        "T-9,O-9,R-9,ORIGINAL_PAYMENT,5.00,USD,SETTLED,2026-11-20T12:00:00Z,2026-11-20T13:00:00Z")
+                .file(D3, "orders.csv", Inbox.ORDERS_HEADER,
+                        "O-3,1,C-1,2026-11-22T10:00:00Z,SKU-1,DEFAULT,1,10.00,0.80,USD,CARD,PENDING,",
+                        "O-9,1,C-1,2026-11-22T10:00:00Z,SKU-1,DEFAULT,1,5.00,0.00,USD,CARD,PENDING,")
+                .file(D3, "cancellations.csv", Inbox.CANCELLATIONS_HEADER,
+                        "R-3,O-3,,C-1,2026-11-22T11:00:00Z,WEBSITE,,CONFIRMED,CNF-3,2026-11-22T11:05:00Z",
+                        "R-9,O-9,,C-1,2026-11-22T11:00:00Z,WEBSITE,,REQUESTED,,");
+
+        TestStore store = store();
+        for (LocalDate date : List.of(D1, D2, D3)) {
+            assertThat(run(store, inbox, date).exitCode()).isZero();
+        }
+
+        for (LocalDate date : List.of(D1, D2)) {
+            assertThat(ledger(date, "exceptions.csv")).as("%s", date).hasSize(2).element(1)
+                    .satisfies(row -> assertThat(row).startsWith(date.toString(), "ORPHAN_REFUND", "R-9", "O-9", "T-9",
+                            "5.00", "USD"));
+        }
+        assertThat(ledger(D3, "exceptions.csv")).as("R-9 arrived: T-9 is its money now, settled before a decision")
+                .extracting(row -> row[1]).containsExactly("exception_type", "REFUND_NOT_CONFIRMED");
+    }
+
+    @Test
+    void ledgerAmounts_areZeroAtTheCurrencysScale_andEmptyWhenTheOrderIsNotFound() throws Exception {
+        Inbox inbox = new Inbox(folder.resolve("inbox"))
+                .file(D1, "orders.csv", Inbox.ORDERS_HEADER,
+                        "O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,1,1000,80,JPY,CARD,PENDING,",
+                        "O-2,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,1,10.00,0.80,USD,CARD,PENDING,")
+                .file(D1, "cancellations.csv", Inbox.CANCELLATIONS_HEADER,
+                        "R-1,O-1,,C-1,2026-11-20T11:00:00Z,WEBSITE,,REQUESTED,,",
+                        "R-2,O-2,,C-1,2026-11-20T11:00:00Z,WEBSITE,,REQUESTED,,",
+                        "R-3,O-404,,C-1,2026-11-20T11:00:00Z,WEBSITE,,REQUESTED,,")
+                .file(D1, "refunds.csv", Inbox.REFUNDS_HEADER);
+
+        assertThat(run(store(), inbox, D1).exitCode()).isZero();
+
+        List<String[]> rows = ledger(D1, "cancellations.csv");
+        // policy_check, outcome, expected_refund, settled_amount, pending_amount, currency
+        assertThat(rows.get(1)).endsWith("OK", "PENDING_DECISION", "1080", "0", "0", "JPY", "13", "N");
+        assertThat(rows.get(2)).endsWith("OK", "PENDING_DECISION", "10.80", "0.00", "0.00", "USD", "13", "N");
+        assertThat(rows.get(3)).endsWith("", "ORDER_NOT_FOUND", "", "", "", "", "13", "N");
+    }
+
+    @Test
+    void runWithoutADate_runsYesterdayInThePolicysZone() {
+        ZoneId zone = ZoneId.of("Pacific/Kiritimati");   // UTC+14: often a day ahead of the machine's clock
+        LocalDate yesterday = LocalDate.now(zone).minusDays(1);
+        Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(yesterday, 1);
+
+        Recon.Outcome outcome = Recon.run(store(), "run", "--inbox=" + inbox.root(),
+                "--archive=" + folder.resolve("archive"), "--recon.policy.zone=" + zone);
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).contains(yesterday + " completed");
     }
 
     private static String csv(String value) {
         return '"' + value.replace("\"", "\"\"") + '"';
     }
 
-    private List<String[]> ledger(String name) throws Exception {
+    private List<String[]> ledger(LocalDate date, String name) throws Exception {
         try (CSVReader reader = new CSVReaderBuilder(Files.newBufferedReader(
-                bundle("2026-11-20/data/ledgers").resolve(name)))
+                bundle(date + "/data/ledgers").resolve(name)))
                 .withCSVParser(new RFC4180ParserBuilder().build()).build()) {
             return reader.readAll();
         }

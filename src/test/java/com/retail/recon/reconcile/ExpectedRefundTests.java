@@ -1,6 +1,7 @@
 package com.retail.recon.reconcile;
 
 import com.retail.recon.domain.CancellationRequest;
+import com.retail.recon.domain.FulfillmentStatus;
 import com.retail.recon.domain.OrderLine;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,16 @@ class ExpectedRefundTests {
     void jpyScale_hasNoMinorUnit() {
         // 15% of 3 x 333 = 149.85 -> 150 yen; E = 999 - 150 + 80
         assertThat(expected(WHOLE_ORDER, line("O-1", 1, "FURNITURE", 3, "333", "80", "JPY"))).isEqualTo("929");
+    }
+
+    @Test
+    void aWholeOrderRequestCountsEveryLine_whateverItsFulfillmentStatus() {
+        assertThat(expected(WHOLE_ORDER,
+                inStatus(line("O-1", 1, "DEFAULT", 1, "10.00", "1.00", "USD"), FulfillmentStatus.CANCELLED, null),
+                inStatus(line("O-1", 2, "DEFAULT", 1, "20.00", "2.00", "USD"), FulfillmentStatus.DELIVERED,
+                        hoursBeforeCutoff(2)),
+                inStatus(line("O-1", 3, "DEFAULT", 1, "40.00", "4.00", "USD"), FulfillmentStatus.PROCESSING, null)))
+                .isEqualTo("77.00");
     }
 
     @Test

@@ -51,9 +51,13 @@ final class Fixtures {
     }
 
     static OrderLine shipped(OrderLine line, Instant shippedAt) {
+        return inStatus(line, FulfillmentStatus.SHIPPED, shippedAt);
+    }
+
+    static OrderLine inStatus(OrderLine line, FulfillmentStatus status, Instant shippedAt) {
         return new OrderLine(line.businessDate(), line.orderId(), line.lineNo(), line.customerId(), line.placedAt(),
                 line.sku(), line.category(), line.quantity(), line.unitPrice(), line.tax(), line.currency(),
-                line.paymentMethod(), FulfillmentStatus.SHIPPED, shippedAt);
+                line.paymentMethod(), status, shippedAt);
     }
 
     static OrderLine placedAt(OrderLine line, Instant placedAt) {
