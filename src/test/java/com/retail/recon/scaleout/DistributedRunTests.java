@@ -266,8 +266,8 @@ class DistributedRunTests {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(3);
         assertThat(run.err()).contains("refunds.csv line " + lines + ": a quoted field is not terminated");
-        assertThat(partitionsRan(log("worker"))).as("the ingest partitions ran in the worker")
-                .contains("ingest-orders-partition:partition0");
+        assertThat(partitionsRan(log("worker"))).as("the partitions of the bad file ran in the worker")
+                .contains("ingest-refunds-partition:partition0");
         assertThat(folder.resolve("archive").resolve(DATE)).doesNotExist();
     }
 
