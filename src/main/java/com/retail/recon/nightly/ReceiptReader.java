@@ -105,10 +105,10 @@ public class ReceiptReader extends AbstractItemCountingItemStreamItemReader<Rece
 
     @Override
     protected void doOpen() {
-        // ASCII letters only matter here: a number with any other character is never a name of its own.
-        sharedNumbers = new HashSet<>(new JdbcTemplate(dataSource).queryForList("""
-                SELECT LOWER(confirmation_number) FROM recon_request WHERE business_date = ? AND became_refunded = TRUE
-                GROUP BY LOWER(confirmation_number) HAVING COUNT(*) > 1""", String.class, date));
+        String folded = ReceiptNames.sameNumberSql("confirmation_number");
+        sharedNumbers = new HashSet<>(new JdbcTemplate(dataSource).queryForList("SELECT " + folded
+                + " FROM recon_request WHERE business_date = ? AND became_refunded = TRUE GROUP BY " + folded
+                + " HAVING COUNT(*) > 1", String.class, date));
         cursor.open(new ExecutionContext());
     }
 

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -62,9 +61,28 @@ public final class ReceiptNames {
         return name;
     }
 
-    /** What two confirmation numbers have in common when they would collide as names: letters in one case. */
+    /**
+     * What two confirmation numbers have in common when they would collide as names: ASCII letters in lower case,
+     * everything else as it is (as {@link #sameNumberSql} folds them in the store, whatever its locale).
+     */
     public static String sameNumber(String confirmationNumber) {
-        return confirmationNumber == null ? "" : confirmationNumber.toLowerCase(Locale.ROOT);
+        if (confirmationNumber == null) {
+            return "";
+        }
+        StringBuilder folded = new StringBuilder(confirmationNumber.length());
+        for (int i = 0; i < confirmationNumber.length(); i++) {
+            char c = confirmationNumber.charAt(i);
+            folded.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return folded.toString();
+    }
+
+    /**
+     * The SQL expression that folds {@code column} as {@link #sameNumber} does. SQL's LOWER would not do: it
+     * follows the locale (H2) or the collation (PostgreSQL), which fold more than ASCII, and differently.
+     */
+    public static String sameNumberSql(String column) {
+        return "TRANSLATE(" + column + ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')";
     }
 
     /** A set for {@code alreadyTaken} that compares names ignoring case. */

@@ -65,6 +65,8 @@ class ReceiptNamesTests {
         assertThat(first).matches("CNF-7-[0-9a-f]{12}\\.pdf");
         assertThat(second).isEqualTo(first.replace(".pdf", "-2.pdf"));
         assertThat(ReceiptNames.sameNumber("cnf-7")).isEqualTo(ReceiptNames.sameNumber("CNF-7"));
+        assertThat(ReceiptNames.sameNumber("CNF-I\u0130\u212A")).as("only ASCII letters are folded, in any locale")
+                .isEqualTo("cnf-i\u0130\u212A");
     }
 
     @Test
