@@ -11,7 +11,8 @@
 # recon.partitions (default: one per core). BENCH_WORKERS=N (PostgreSQL only) starts N `recon worker`
 # processes on this machine and runs the job with --workers remote over the local RabbitMQ.
 # BENCH_REQUEST_PERCENT (default 25) is the share of orders with a cancellation request: 25 gives the scale
-# issue's night, about 100,000 requests and 110,000 refunds per 1,000,000 order lines.
+# issue's night, about 100,000 requests and 110,000 refunds per 1,000,000 order lines. BENCH_SETTLE_SECONDS
+# (default 30) is the wait after deleting an earlier run's files in BENCH_DIR (see below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -46,9 +46,10 @@ record ResultTable<T>(String name, List<String> columns, int[] types, Function<T
     /** COPY ... FROM STDIN (text format) on the transaction's own connection. */
     static <T> void copyIn(DataSource dataSource, ResultTable<T> table, LocalDate businessDate,
                            List<? extends T> rows) {
+        String date = businessDate.toString();
         CopyText text = new CopyText(rows.size() * 32 * (table.columns().size() + 1) / 4);
         for (T row : rows) {
-            text.field(businessDate);
+            text.field(date);
             for (Object value : table.values().apply(row)) {
                 text.field(value);
             }

@@ -71,10 +71,10 @@ class NightlyJobFunctionalTests {
     @Test
     void textWithBackslashesTabsQuotesAndLineBreaks_reachesTheLedgersAsWritten() throws Exception {
         // COPY's text format gives \N (NULL), \t, \. and tabs a meaning of their own: the store must not.
-        String order = "O\\N";
+        String order = "\\N";
         String customer = "C\t1\\t";
         String request = "R\\.";
-        String confirmation = "CNF\r\n\"x\"\\";
+        String confirmation = "CNF\r\n\"x\"\\\rZ";
         Inbox inbox = new Inbox(folder.resolve("inbox"))
                 .file(D1, "orders.csv", Inbox.ORDERS_HEADER,
                         csv(order) + ",1," + csv(customer) + ",2026-11-20T10:00:00Z,\"S\tK\\U\",DEFAULT,1,10.00,0.80,"
@@ -160,8 +160,41 @@ class NightlyJobFunctionalTests {
     }
 
     @Test
+    void aConfirmationNumberThatTwoReceiptsShare_namesNeither_ignoringCase() throws Exception {
+        String[] numbers = {"CNF-1", "cnf-1", "CNF-2"};
+        String[] orders = new String[3];
+        String[] requests = new String[3];
+        String[] refunds = new String[3];
+        for (int i = 0; i < 3; i++) {
+            orders[i] = "O-" + i + ",1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,1,10.00,0.80,USD,CARD,PENDING,";
+            requests[i] = "R-" + i + ",O-" + i + ",,C-1,2026-11-20T11:00:00Z,WEBSITE,,CONFIRMED," + numbers[i]
+                    + ",2026-11-20T11:05:00Z";
+            refunds[i] = "T-" + i + ",O-" + i + ",R-" + i
+                    + ",ORIGINAL_PAYMENT,10.80,USD,SETTLED,2026-11-20T12:00:00Z,2026-11-20T13:00:00Z";
+        }
+        Inbox inbox = new Inbox(folder.resolve("inbox"))
+                .file(D1, "orders.csv", Inbox.ORDERS_HEADER, orders)
+                .file(D1, "cancellations.csv", Inbox.CANCELLATIONS_HEADER, requests)
+                .file(D1, "refunds.csv", Inbox.REFUNDS_HEADER, refunds);
+
+        assertThat(run(store(), inbox, D1).exitCode()).isZero();
+
+        try (var files = Files.list(bundle("2026-11-20/data/receipts"))) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted().toList())
+                    .hasSize(3).contains("CNF-2.pdf").doesNotContain("CNF-1.pdf", "cnf-1.pdf")
+                    .anyMatch(name -> name.matches("CNF-1-[0-9a-f]{12}\\.pdf"))
+                    .anyMatch(name -> name.matches("cnf-1-[0-9a-f]{12}\\.pdf"));
+        }
+    }
+
+    @Test
     void runWithoutADate_runsYesterdayInThePolicysZone() {
-        ZoneId zone = ZoneId.of("Pacific/Kiritimati");   // UTC+14: often a day ahead of the machine's clock
+        // UTC+14 or UTC-12, whichever has another date than this machine's zone now (they are 26 hours apart),
+        // so that a run taking yesterday in the machine's zone would fail
+        ZoneId zone = ZoneId.of("Pacific/Kiritimati");
+        if (LocalDate.now(zone).equals(LocalDate.now())) {
+            zone = ZoneId.of("Etc/GMT+12");
+        }
         LocalDate yesterday = LocalDate.now(zone).minusDays(1);
         Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(yesterday, 1);
 

@@ -22,8 +22,8 @@ class CopyTextTests {
     @Test
     void backslashTabLineFeedAndCarriageReturn_areEscaped_insideText() {
         CopyText text = new CopyText(16);
-        text.field("a\\N\tb\nc\rd \"e\", \\.").endRow();
+        text.field("a\\N\tb\nc\rd \"e\", \\.").field("\\N").field("\r").endRow();
 
-        assertThat(text.text().toString()).isEqualTo("a\\\\N\\tb\\nc\\rd \"e\", \\\\.\n");
+        assertThat(text.text().toString()).isEqualTo("a\\\\N\\tb\\nc\\rd \"e\", \\\\.\t\\\\N\t\\r\n");
     }
 }
