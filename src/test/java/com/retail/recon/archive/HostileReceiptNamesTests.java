@@ -27,20 +27,7 @@ class HostileReceiptNamesTests {
     void hostileConfirmationNumbers_stayInsideTheReceiptsFolder_eachWithItsOwnFile() throws IOException {
         List<String> hostile = List.of("../../x", "a/b", "x".repeat(300), "nul\u0001char", "注文-1", "SAME", "same",
                 "SAME", "UNIQUE-1");
-        String[] orders = new String[hostile.size()];
-        String[] requests = new String[hostile.size()];
-        String[] refunds = new String[hostile.size()];
-        for (int i = 0; i < hostile.size(); i++) {
-            orders[i] = "O-" + i + ",1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,1,10.00,0.80,USD,CARD,PENDING,";
-            requests[i] = "R-" + i + ",O-" + i + ",,C-1,2026-11-20T11:00:00Z,WEBSITE,,CONFIRMED,\""
-                    + hostile.get(i) + "\",2026-11-20T11:05:00Z";
-            refunds[i] = "T-" + i + ",O-" + i + ",R-" + i
-                    + ",ORIGINAL_PAYMENT,10.80,USD,SETTLED,2026-11-20T12:00:00Z,2026-11-20T13:00:00Z";
-        }
-        Inbox inbox = new Inbox(folder.resolve("inbox"))
-                .file(D, "orders.csv", Inbox.ORDERS_HEADER, orders)
-                .file(D, "cancellations.csv", Inbox.CANCELLATIONS_HEADER, requests)
-                .file(D, "refunds.csv", Inbox.REFUNDS_HEADER, refunds);
+        Inbox inbox = new Inbox(folder.resolve("inbox")).refundedRequests(D, hostile);
 
         Recon.Outcome outcome = Recon.run(TestStore.h2(folder), "run", "--date=" + D, "--inbox=" + inbox.root(),
                 "--archive=" + folder.resolve("archive"));

@@ -161,21 +161,7 @@ class NightlyJobFunctionalTests {
 
     @Test
     void aConfirmationNumberThatTwoReceiptsShare_namesNeither_ignoringCase() throws Exception {
-        String[] numbers = {"CNF-1", "cnf-1", "CNF-2"};
-        String[] orders = new String[3];
-        String[] requests = new String[3];
-        String[] refunds = new String[3];
-        for (int i = 0; i < 3; i++) {
-            orders[i] = "O-" + i + ",1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,1,10.00,0.80,USD,CARD,PENDING,";
-            requests[i] = "R-" + i + ",O-" + i + ",,C-1,2026-11-20T11:00:00Z,WEBSITE,,CONFIRMED," + numbers[i]
-                    + ",2026-11-20T11:05:00Z";
-            refunds[i] = "T-" + i + ",O-" + i + ",R-" + i
-                    + ",ORIGINAL_PAYMENT,10.80,USD,SETTLED,2026-11-20T12:00:00Z,2026-11-20T13:00:00Z";
-        }
-        Inbox inbox = new Inbox(folder.resolve("inbox"))
-                .file(D1, "orders.csv", Inbox.ORDERS_HEADER, orders)
-                .file(D1, "cancellations.csv", Inbox.CANCELLATIONS_HEADER, requests)
-                .file(D1, "refunds.csv", Inbox.REFUNDS_HEADER, refunds);
+        Inbox inbox = new Inbox(folder.resolve("inbox")).refundedRequests(D1, List.of("CNF-1", "cnf-1", "CNF-2"));
 
         assertThat(run(store(), inbox, D1).exitCode()).isZero();
 
