@@ -30,6 +30,9 @@ public class RunLock {
         void close();
     }
 
+    /** org.h2.api.ErrorCode.LOCK_TIMEOUT_1, which H2 raises for NOWAIT on a held row. */
+    private static final int H2_LOCK_TIMEOUT = 50200;
+
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
 
@@ -51,10 +54,19 @@ public class RunLock {
             }
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw new Busy(date);
+            if (isLockNotAvailable(e)) {
+                throw new Busy(date);
+            }
+            // a dropped connection or a broken store is not another run: say what really happened
+            throw new IllegalStateException("cannot take the run lock of " + date + ": " + e.getMessage(), e);
         }
         Connection held = connection;
         return () -> closeQuietly(held);
+    }
+
+    /** The lock is held by another transaction: PostgreSQL's lock_not_available, H2's lock timeout. */
+    static boolean isLockNotAvailable(SQLException e) {
+        return "55P03".equals(e.getSQLState()) || e.getErrorCode() == H2_LOCK_TIMEOUT;
     }
 
     private void ensureRow(LocalDate date) {
