@@ -26,19 +26,21 @@ final class Messages {
         return message;
     }
 
-    /** The configured store URL as a person can be shown it: without any password in it. */
+    /**
+     * The store URL the application resolved (command line, environment, a config file: wherever it came
+     * from), recorded by {@link Store} once Spring Boot has prepared its environment.
+     */
+    private static volatile String storeUrlInUse;
+
+    static void storeUrlInUse(String url) {
+        storeUrlInUse = url;
+    }
+
+    /** The store URL in use as a person can be shown it: without any password in it. */
     static String storeUrl() {
-        String url = null;
-        for (String arg : ReconCommand.springArguments) {
-            if (arg.startsWith("--spring.datasource.url=")) {
-                url = arg.substring("--spring.datasource.url=".length());
-            }
-        }
-        if (url == null) {
-            url = System.getenv("SPRING_DATASOURCE_URL");
-        }
-        if (url == null) {
-            return "(the embedded default in ./recon-data)";
+        String url = storeUrlInUse;
+        if (url == null || url.isBlank()) {
+            return "(not configured)";
         }
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//[^/@]*:[^/@]*@", "//***@");
     }

@@ -2,6 +2,8 @@ package com.retail.recon.cli;
 
 import com.retail.recon.ReconApplication;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Boots the Spring application (store, migrations, job) for a subcommand that needs it. */
@@ -27,6 +29,9 @@ final class Store {
     private static ConfigurableApplicationContext open(boolean lazy) {
         SpringApplication application = new SpringApplication(ReconApplication.class);
         application.setLazyInitialization(lazy);
+        Messages.storeUrlInUse(null);
+        application.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) prepared ->
+                Messages.storeUrlInUse(prepared.getEnvironment().getProperty("spring.datasource.url")));
         return application.run(ReconCommand.springArguments.toArray(String[]::new));
     }
 }

@@ -50,6 +50,22 @@ class CommandLineErrorsTests {
     }
 
     @Test
+    void anUnreachableDatabaseNamedInAConfigFile_isNamedAsConfigured_notAsTheEmbeddedDefault() throws Exception {
+        Path config = folder.resolve("recon.yml");
+        java.nio.file.Files.writeString(config, """
+                spring:
+                  datasource:
+                    url: jdbc:postgresql://127.0.0.1:1/from-a-file?password=s3cret
+                """);
+        TestStore configuredInAFile = new TestStore("file", "", "", List.of(
+                "--spring.config.additional-location=" + config));
+        Recon.Outcome outcome = Recon.run(configuredInAFile, "status");
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err()).contains("the store jdbc:postgresql://127.0.0.1:1/from-a-file?password=***")
+                .doesNotContain("s3cret").doesNotContain("embedded");
+    }
+
+    @Test
     void anUnreadableInputFile_isNamed() throws java.io.IOException {
         Path inbox = folder.resolve("inbox");
         java.nio.file.Files.createDirectories(inbox.resolve("2026-11-20/orders.csv")); // a folder, not a file
