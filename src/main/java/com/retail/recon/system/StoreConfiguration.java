@@ -26,12 +26,16 @@ public class StoreConfiguration {
      * needs the "C" collation on the sorted columns (its default collation may ignore punctuation).
      */
     @Bean
-    FlywayConfigurationCustomizer storePlaceholders(Environment environment) {
-        boolean postgres = environment.getProperty("spring.datasource.url", "").startsWith("jdbc:postgresql:");
-        return configuration -> configuration.placeholders(Map.of(
-                "text_order", postgres ? "COLLATE \"C\"" : "",
-                // see V5: a hash index where PostgreSQL offers one that loads faster
-                "order_lookup", postgres ? "USING hash (order_id)" : "(order_id, business_date)"));
+    FlywayConfigurationCustomizer storePlaceholders() {
+        return configuration -> {
+            // decided by the database itself, as the store code does, not by the URL's spelling (a wrapping
+            // driver such as p6spy has a jdbc:p6spy:postgresql: URL)
+            boolean postgres = Postgres.is(configuration.getDataSource());
+            configuration.placeholders(Map.of(
+                    "text_order", postgres ? "COLLATE \"C\"" : "",
+                    // see V5: a hash index where PostgreSQL offers one that loads faster
+                    "order_lookup", postgres ? "USING hash (order_id)" : "(order_id, business_date)"));
+        };
     }
 
     /**
