@@ -37,6 +37,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -88,7 +89,8 @@ public class NightlyJobConfiguration {
                               JdbcCursorItemReader<String[]> ledgerReader,
                               FlatFileItemWriter<String[]> ledgerWriter,
                               ReceiptReader receiptReader, ReceiptWriter receiptWriter,
-                              ReconProperties properties, FaultInjection faults) {
+                              ReconProperties properties, ObjectProvider<StepObserver> observers) {
+        StepObserver observer = StepObserver.all(observers.orderedStream().toList());
         ProgressLog progress = new ProgressLog(10);
         int chunk = properties.chunkSize();
         // One file at a time, each on every core (partitions): the database and the JVM fill both cores, so
@@ -111,7 +113,7 @@ public class NightlyJobConfiguration {
                         .transactionManager(transactionManager)
                         .reader(unassignedRefundReader).processor(UnassignedRefunds.processor())
                         .writer(unassignedRefundWriter)
-                        .listener((StepListener) faults).listener((StepListener) progress)
+                        .listener((StepListener) observer).listener((StepListener) progress)
                         .build())
                 .next(new StepBuilder("refresh-statistics", jobRepository)
                         .tasklet(steps::refreshResultStatistics, transactionManager).build());
@@ -120,14 +122,14 @@ public class NightlyJobConfiguration {
                     .<String[], String[]>chunk(chunk)
                     .transactionManager(transactionManager)
                     .reader(ledgerReader).writer(ledgerWriter)
-                    .listener((StepListener) faults).listener((StepListener) progress)
+                    .listener((StepListener) observer).listener((StepListener) progress)
                     .build());
         }
         flow = flow.next(new StepBuilder("receipts", jobRepository)
                         .<ReceiptReader.NamedReceipt, ReceiptReader.NamedReceipt>chunk(Math.max(1, chunk / 4))
                         .transactionManager(transactionManager)
                         .reader(receiptReader).writer(receiptWriter)
-                        .listener((StepListener) faults).listener((StepListener) progress)
+                        .listener((StepListener) observer).listener((StepListener) progress)
                         .build())
                 .next(new StepBuilder("report", jobRepository)
                         .tasklet(steps::writeReport, transactionManager).build());
@@ -145,7 +147,8 @@ public class NightlyJobConfiguration {
     PartitionedSteps partitionedSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                       PartitionedSteps.Execution execution, JdbcTemplate jdbc, DataSource dataSource,
                                       Currencies currencies, CancellationRules rules, WithinFileScreens screens,
-                                      ReconProperties properties, FaultInjection faults) {
+                                      ReconProperties properties, ObjectProvider<StepObserver> observers) {
+        StepObserver observer = StepObserver.all(observers.orderedStream().toList());
         int chunk = properties.chunkSize();
         PartitionedSteps steps = new PartitionedSteps(jobRepository, execution);
         for (InputFile file : InputFile.values()) {
@@ -157,7 +160,7 @@ public class NightlyJobConfiguration {
                         .transactionManager(transactionManager)
                         .reader(inboxFileReader(step, jdbc)).processor(rowValidator(step, currencies))
                         .writer(ingestWriter(step, jdbc, screen.map(WithinFileScreen::partition).orElse(null)))
-                        .listener((StepListener) faults).listener((StepListener) new ProgressLog(10))
+                        .listener((StepListener) observer).listener((StepListener) new ProgressLog(10))
                         .listener((StepListener) new InputProblems())
                         .listener(new StepExecutionListener() {
                             @Override
@@ -177,7 +180,7 @@ public class NightlyJobConfiguration {
                 .transactionManager(transactionManager)
                 .reader(orderHistoryReader(step, dataSource, properties)).processor(orderReconciler(step, rules))
                 .writer(reconcileWriter(step, jdbc, rules))
-                .listener((StepListener) faults).listener((StepListener) new ProgressLog(10))
+                .listener((StepListener) observer).listener((StepListener) new ProgressLog(10))
                 .build()));
         return steps;
     }
@@ -204,19 +207,12 @@ public class NightlyJobConfiguration {
 
     @Bean
     NightlySteps nightlySteps(JdbcTemplate jdbc, ReconProperties properties, JobRepository jobRepository,
-                              FaultInjection faults, Currencies currencies, WithinFileScreens screens) {
+                              ObjectProvider<StepObserver> observers, Currencies currencies,
+                              WithinFileScreens screens) {
         return new NightlySteps(jdbc, new IngestSettlement(jdbc, new InputStore(jdbc)), screens, new ResultStore(jdbc),
-                properties.rejectThresholdPercent(), jobRepository, faults, new LedgerRows(currencies),
+                properties.rejectThresholdPercent(), jobRepository,
+                StepObserver.all(observers.orderedStream().toList()), new LedgerRows(currencies),
                 properties.policy().zone());
-    }
-
-    /** Off unless the recon.fault.* properties are set (crash and concurrency tests). */
-    @Bean
-    FaultInjection faultInjection(Environment environment) {
-        return new FaultInjection(environment.getProperty("recon.fault.halt-step"),
-                environment.getProperty("recon.fault.halt-at-write", Integer.class, 1),
-                environment.getProperty("recon.fault.pause-step"),
-                environment.getProperty("recon.fault.pause-millis", Long.class, 0L));
     }
 
     // --- ingest ---

@@ -52,12 +52,12 @@ public class NightlySteps {
     private final ResultStore results;
     private final BigDecimal rejectThresholdPercent;
     private final JobRepository jobRepository;
-    private final FaultInjection faults;
+    private final StepObserver observer;
     private final LedgerRows ledgerRows;
     private final ZoneId zone;
 
     NightlySteps(JdbcTemplate jdbc, IngestSettlement settlement, WithinFileScreens screens, ResultStore results,
-                 BigDecimal rejectThresholdPercent, JobRepository jobRepository, FaultInjection faults,
+                 BigDecimal rejectThresholdPercent, JobRepository jobRepository, StepObserver observer,
                  LedgerRows ledgerRows, ZoneId zone) {
         this.jdbc = jdbc;
         this.settlement = settlement;
@@ -65,7 +65,7 @@ public class NightlySteps {
         this.results = results;
         this.rejectThresholdPercent = rejectThresholdPercent;
         this.jobRepository = jobRepository;
-        this.faults = faults;
+        this.observer = observer;
         this.ledgerRows = ledgerRows;
         this.zone = zone;
     }
@@ -244,7 +244,7 @@ public class NightlySteps {
             int revision = Bundles.nextRevision(run.archive(), run.businessDate());
             BagIt.make(staging, bagInfo(step, run, identity, revision));
             bundle = Bundles.publish(run.archive(), run.businessDate(), revision, staging);
-            faults.haltIfConfiguredFor(step.getStepName());
+            observer.reached(step.getStepName());
         }
         jdbc.update("UPDATE business_day SET completed = TRUE, completed_at = ?, revision = ?, bundle_path = ? "
                 + "WHERE business_date = ?", java.sql.Timestamp.from(java.time.Instant.now()),

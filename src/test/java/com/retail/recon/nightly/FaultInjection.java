@@ -1,18 +1,17 @@
 package com.retail.recon.nightly;
 
-import org.springframework.batch.core.listener.ItemWriteListener;
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
- * A seam for crash tests, off unless configured: {@code recon.fault.halt-step=<step>} with
+ * The crash tests' observer (test code only: the production jar has no way to halt a run), off unless
+ * configured: {@code recon.fault.halt-step=<step>} with
  * {@code recon.fault.halt-at-write=<n>} kills the JVM (as {@code kill -9} would, exit 137) inside the
  * transaction of the n-th chunk that step writes; for the publish-bundle step it kills the JVM right
  * after the bundle was moved into place. {@code recon.fault.pause-step} with {@code recon.fault.pause-millis}
  * holds a step before its first write (to test concurrent runs).
  */
-public class FaultInjection implements StepExecutionListener, ItemWriteListener<Object> {
+public class FaultInjection implements StepObserver {
 
     private final String haltStep;
     private final int haltAtWrite;
@@ -22,7 +21,7 @@ public class FaultInjection implements StepExecutionListener, ItemWriteListener<
     private final ThreadLocal<String> currentStep = ThreadLocal.withInitial(() -> "");
     private final ThreadLocal<int[]> writes = ThreadLocal.withInitial(() -> new int[1]);
 
-    public FaultInjection(String haltStep, int haltAtWrite, String pauseStep, long pauseMillis) {
+    FaultInjection(String haltStep, int haltAtWrite, String pauseStep, long pauseMillis) {
         this.haltStep = haltStep == null ? "" : haltStep;
         this.haltAtWrite = haltAtWrite;
         this.pauseStep = pauseStep == null ? "" : pauseStep;
@@ -60,8 +59,8 @@ public class FaultInjection implements StepExecutionListener, ItemWriteListener<
                 || step.startsWith(PartitionedSteps.workerName(configured) + ":"));
     }
 
-    /** Called by tasklet steps at the point a crash would hurt most. */
-    public void haltIfConfiguredFor(String step) {
+    @Override
+    public void reached(String step) {
         if (step.equals(haltStep)) {
             Runtime.getRuntime().halt(137);
         }
