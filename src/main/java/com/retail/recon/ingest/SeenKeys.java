@@ -22,14 +22,25 @@ final class SeenKeys {
     /** Blocks of 8 words (512 bits); a key sets one bit in each word of its block. */
     private final long[] words;
     private final int blocks;
-    private final Object[] locks = new Object[LOCK_STRIPES];
+    /** Null only in {@link #withoutLocking}, the tests' proof that their race is real. */
+    private final Object[] locks;
 
     SeenKeys(long bits) {
+        this(bits, true);
+    }
+
+    private SeenKeys(long bits, boolean locking) {
         blocks = (int) Math.max(1, Math.min(Integer.MAX_VALUE / 8, (bits + 511) / 512));
         words = new long[blocks * 8];
-        for (int i = 0; i < LOCK_STRIPES; i++) {
+        locks = locking ? new Object[LOCK_STRIPES] : null;
+        for (int i = 0; locking && i < LOCK_STRIPES; i++) {
             locks[i] = new Object();
         }
+    }
+
+    /** The same filter without its locks: two threads adding one key at once may then both miss it. */
+    static SeenKeys withoutLocking(long bits) {
+        return new SeenKeys(bits, false);
     }
 
     /** Records the key; true when it was (probably) recorded before, by any thread. */
@@ -38,18 +49,26 @@ final class SeenKeys {
         int block = (int) (((hash >>> 32) * blocks) >>> 32);
         int base = block * 8;
         int low = (int) hash;
+        if (locks == null) {
+            return set(base, low);
+        }
         // one lock per stripe of blocks: two threads that add the same key are ordered, so one of them sees it
         synchronized (locks[block & (LOCK_STRIPES - 1)]) {
-            boolean seen = true;
-            for (int i = 0; i < 8; i++) {
-                long bit = 1L << ((low * SALT[i]) >>> 26);
-                if ((words[base + i] & bit) == 0) {
-                    seen = false;
-                    words[base + i] |= bit;
-                }
-            }
-            return seen;
+            return set(base, low);
         }
+    }
+
+    /** Sets the key's bit in each word of its block; true when all were set already. */
+    private boolean set(int base, int low) {
+        boolean seen = true;
+        for (int i = 0; i < 8; i++) {
+            long bit = 1L << ((low * SALT[i]) >>> 26);
+            if ((words[base + i] & bit) == 0) {
+                seen = false;
+                words[base + i] |= bit;
+            }
+        }
+        return seen;
     }
 
     /** FNV-1a over the characters and the number, then a full avalanche (MurmurHash3's finaliser). */

@@ -109,10 +109,6 @@ public final class PdfCanvas {
         return fonts;
     }
 
-    public float pageWidth() {
-        return pageSize.getWidth();
-    }
-
     public int pageCount() {
         return pages.size();
     }
