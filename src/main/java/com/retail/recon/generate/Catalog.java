@@ -1,5 +1,8 @@
 package com.retail.recon.generate;
 
+import com.retail.recon.domain.Channel;
+import com.retail.recon.domain.PaymentMethod;
+
 import java.util.SplittableRandom;
 
 /**
@@ -28,11 +31,11 @@ final class Catalog {
     private static final int[] CURRENCY_SHARES = {58, 16, 12, 11, 3};
     static final int[] TAX_PERCENT = {8, 19, 20, 13, 10};
 
-    static final String[] PAYMENT_METHODS = {"CARD", "GIFT_CARD", "PROMO_CREDIT"};
+    static final PaymentMethod[] PAYMENT_METHODS = PaymentMethod.values();
     private static final int[] PAYMENT_SHARES = {82, 11, 7};
 
-    static final String[] CHANNELS = {"WEBSITE", "MOBILE_APP", "CUSTOMER_SERVICE"};
-    static final int CUSTOMER_SERVICE = 2;
+    static final Channel[] CHANNELS = Channel.values();
+    static final int CUSTOMER_SERVICE = Channel.CUSTOMER_SERVICE.ordinal();
     private static final int[] CHANNEL_SHARES = {55, 35, 10};
 
     /** Offsets (minutes) some exports write their instants with, instead of Z. */

@@ -1,6 +1,9 @@
 package com.retail.recon.generate;
 
+import com.retail.recon.domain.FulfillmentStatus;
 import com.retail.recon.domain.RefundMethod;
+import com.retail.recon.domain.RefundStatus;
+import com.retail.recon.domain.RequestStatus;
 import com.retail.recon.ingest.RejectReason;
 import com.retail.recon.reconcile.Policy;
 
@@ -8,6 +11,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.SplittableRandom;
 
+import static com.retail.recon.domain.RefundMethod.ACCOUNT_CREDIT;
+import static com.retail.recon.domain.RefundMethod.ORIGINAL_PAYMENT;
 import static com.retail.recon.ingest.RejectReason.BAD_INSTANT;
 import static com.retail.recon.ingest.RejectReason.BAD_NUMBER;
 import static com.retail.recon.ingest.RejectReason.DUPLICATE_KEY;
@@ -60,20 +65,6 @@ final class DayGenerator {
     private static final long FURNITURE_FEE_PERCENT = POLICY.category(Catalog.CATEGORIES[Catalog.FURNITURE])
             .feePercent().longValueExact();
 
-    private static final String PENDING = "PENDING";
-    private static final String PROCESSING = "PROCESSING";
-    private static final String SHIPPED = "SHIPPED";
-    private static final String DELIVERED = "DELIVERED";
-    private static final String CANCELLED = "CANCELLED";
-    private static final String REQUESTED = "REQUESTED";
-    private static final String CONFIRMED = "CONFIRMED";
-    private static final String REJECTED = "REJECTED";
-    private static final String SETTLED = "SETTLED";
-    private static final String FAILED = "FAILED";
-    private static final String REVERSED = "REVERSED";
-    private static final int ORIGINAL_PAYMENT = 0;
-    private static final int ACCOUNT_CREDIT = 1;
-    private static final String[] REFUND_METHODS = {"ORIGINAL_PAYMENT", "ACCOUNT_CREDIT"};
 
     private static final RejectReason[] ORDER_DEFECTS = {BAD_NUMBER, BAD_INSTANT, UNKNOWN_VALUE, MISSING_VALUE,
             TOO_MANY_DECIMALS, DUPLICATE_KEY, OUT_OF_RANGE, UNKNOWN_CURRENCY, MISSING_WHEN_REQUIRED, MIXED_ORDER,
@@ -96,7 +87,7 @@ final class DayGenerator {
         final int[] quantity = new int[MAX_LINES];
         final long[] unitPrice = new long[MAX_LINES];
         final long[] tax = new long[MAX_LINES];
-        final String[] status = new String[MAX_LINES];
+        final FulfillmentStatus[] status = new FulfillmentStatus[MAX_LINES];
         final long[] shippedAt = new long[MAX_LINES];
         final boolean[] requested = new boolean[MAX_LINES];
     }
@@ -111,7 +102,7 @@ final class DayGenerator {
         long requestedAt;
         int channel;
         String reason;
-        String status;
+        RequestStatus status;
         String confirmation;
         long decidedAt;
         int offset;
@@ -122,10 +113,10 @@ final class DayGenerator {
         String txnId;
         String orderId;
         String requestId;
-        int method;
+        RefundMethod method;
         long amount;
         int currency;
-        String status;
+        RefundStatus status;
         long createdAt;
         long settledAt;
         int offset;
@@ -257,14 +248,14 @@ final class DayGenerator {
             setCategory(target, Catalog.GROCERY);
         }
         Request r = newRequest(lineNo);
-        String status = switch (s) {
-            case PENDING_DECISION, STUCK_AWAITING_DECISION, REQUESTED_WITH_MONEY -> REQUESTED;
-            case REJECTED, REJECTED_DIGITAL, REJECTED_SHIPPED, REJECTED_WINDOW, REJECTED_WITH_MONEY -> REJECTED;
-            default -> CONFIRMED;
+        RequestStatus status = switch (s) {
+            case PENDING_DECISION, STUCK_AWAITING_DECISION, REQUESTED_WITH_MONEY -> RequestStatus.REQUESTED;
+            case REJECTED, REJECTED_DIGITAL, REJECTED_SHIPPED, REJECTED_WINDOW, REJECTED_WITH_MONEY -> RequestStatus.REJECTED;
+            default -> RequestStatus.CONFIRMED;
         };
 
         // when things happened, chosen back from the cutoff so that the outcome comes out as intended
-        int method = refundMethod();
+        RefundMethod method = refundMethod();
         long stuckCreated = NONE;
         long decided = NONE;
         long requested;
@@ -301,7 +292,7 @@ final class DayGenerator {
         }
         r.requestedAt = requested;
         r.status = status;
-        if (status.equals(CONFIRMED)) {
+        if (status == RequestStatus.CONFIRMED) {
             confirm(r, decided);
             confirmedStatuses();
         } else {
@@ -309,13 +300,13 @@ final class DayGenerator {
             openStatuses();
         }
         if (digital) {
-            order.status[target] = DELIVERED;
+            order.status[target] = FulfillmentStatus.DELIVERED;
             order.shippedAt[target] = order.placedAt + between(5, 120);
         } else if (shippedBefore) {
-            order.status[target] = rnd.nextBoolean() ? SHIPPED : DELIVERED;
+            order.status[target] = rnd.nextBoolean() ? FulfillmentStatus.SHIPPED : FulfillmentStatus.DELIVERED;
             order.shippedAt[target] = between(order.placedAt + HOUR, requested - MINUTE);
         } else if (s == Scenario.SHIPPED_AFTER_CONFIRMATION) {
-            order.status[target] = SHIPPED;
+            order.status[target] = FulfillmentStatus.SHIPPED;
             order.shippedAt[target] = between(decided + MINUTE, cutoff - MINUTE);
         }
         otherStatuses();
@@ -371,9 +362,9 @@ final class DayGenerator {
             case REFUND_FAILED -> {
                 Refund f = startRefund(r.id, method, expected, order.currency, createdAfter(decided, cutoff));
                 if (rnd.nextInt(100) < 60) {
-                    f.status = FAILED;
+                    f.status = RefundStatus.FAILED;
                 } else {
-                    f.status = REVERSED;
+                    f.status = RefundStatus.REVERSED;
                     f.settledAt = settledAfter(f.createdAt, method, cutoff);
                 }
                 writeRefund(true);
@@ -391,7 +382,7 @@ final class DayGenerator {
     }
 
     /** Later versions of today's keys, in D+1's files: decisions, settlements, cancelled lines, refunds. */
-    private void continueTomorrow(Scenario s, Request r, int method, long expected, long decided) {
+    private void continueTomorrow(Scenario s, Request r, RefundMethod method, long expected, long decided) {
         int u = rnd.nextInt(100);
         switch (s) {
             case PENDING_DECISION -> {
@@ -404,7 +395,7 @@ final class DayGenerator {
                         cancelLinesTomorrow();
                     }
                 } else if (u < 80) {
-                    r.status = REJECTED;
+                    r.status = RequestStatus.REJECTED;
                     r.decidedAt = decidedTomorrow;
                     writeRequestTomorrow(r);
                 }
@@ -417,7 +408,7 @@ final class DayGenerator {
             }
             case REFUND_PENDING -> {
                 if (u < 80) {
-                    refund.status = SETTLED;
+                    refund.status = RefundStatus.SETTLED;
                     refund.settledAt = between(Math.max(cutoff, refund.createdAt + MINUTE), cutoff + 20 * HOUR);
                     writeRefund(false);
                 }
@@ -507,7 +498,7 @@ final class DayGenerator {
         confirmedStatuses();
         otherStatuses();
         writeOrder();
-        int method = refundMethod();
+        RefundMethod method = refundMethod();
 
         Request r = newRequest(a + 1);
         r.channel = channelA;
@@ -640,7 +631,7 @@ final class DayGenerator {
     private void openStatuses() {
         for (int i = 0; i < order.lines; i++) {
             if (order.requested[i]) {
-                order.status[i] = rnd.nextInt(100) < 40 ? PENDING : PROCESSING;
+                order.status[i] = rnd.nextInt(100) < 40 ? FulfillmentStatus.PENDING : FulfillmentStatus.PROCESSING;
                 order.shippedAt[i] = NONE;
             }
         }
@@ -650,7 +641,7 @@ final class DayGenerator {
     private void confirmedStatuses() {
         for (int i = 0; i < order.lines; i++) {
             if (order.requested[i]) {
-                order.status[i] = rnd.nextInt(100) < 70 ? CANCELLED : PROCESSING;
+                order.status[i] = rnd.nextInt(100) < 70 ? FulfillmentStatus.CANCELLED : FulfillmentStatus.PROCESSING;
                 order.shippedAt[i] = NONE;
             }
         }
@@ -670,18 +661,18 @@ final class DayGenerator {
         long placed = o.placedAt;
         o.shippedAt[i] = NONE;
         if (o.category[i] == Catalog.DIGITAL) {
-            o.status[i] = DELIVERED;
+            o.status[i] = FulfillmentStatus.DELIVERED;
             o.shippedAt[i] = placed + between(5, Math.max(5, Math.min(300, cutoff - 1 - placed)));
             return;
         }
         int u = rnd.nextInt(100);
         if (u < 35 && cutoff - placed > 2 * HOUR) {
             o.shippedAt[i] = between(placed + HOUR, cutoff - MINUTE);
-            o.status[i] = u < 20 && cutoff - o.shippedAt[i] > DAY ? DELIVERED : SHIPPED;
+            o.status[i] = u < 20 && cutoff - o.shippedAt[i] > DAY ? FulfillmentStatus.DELIVERED : FulfillmentStatus.SHIPPED;
         } else if (u >= 35 && u < 37) {
-            o.status[i] = CANCELLED;
+            o.status[i] = FulfillmentStatus.CANCELLED;
         } else {
-            o.status[i] = u < 70 ? PROCESSING : PENDING;
+            o.status[i] = u < 70 ? FulfillmentStatus.PROCESSING : FulfillmentStatus.PENDING;
         }
     }
 
@@ -726,7 +717,7 @@ final class DayGenerator {
     private void cancelLinesTomorrow() {
         int count = 0;
         for (int i = 0; i < order.lines; i++) {
-            if (order.requested[i] && !CANCELLED.equals(order.status[i])) {
+            if (order.requested[i] && order.status[i] != FulfillmentStatus.CANCELLED) {
                 count++;
             }
         }
@@ -734,8 +725,8 @@ final class DayGenerator {
             return;
         }
         for (int i = 0; i < order.lines; i++) {
-            if (order.requested[i] && !CANCELLED.equals(order.status[i])) {
-                tomorrowOrderRows += writeOrderLine(tomorrow.orders, i, CANCELLED, NONE, null);
+            if (order.requested[i] && order.status[i] != FulfillmentStatus.CANCELLED) {
+                tomorrowOrderRows += writeOrderLine(tomorrow.orders, i, FulfillmentStatus.CANCELLED, NONE, null);
             }
         }
     }
@@ -754,7 +745,7 @@ final class DayGenerator {
     private void shipTomorrow() {
         int count = 0;
         for (int i = 0; i < order.lines; i++) {
-            if (PENDING.equals(order.status[i]) || PROCESSING.equals(order.status[i])) {
+            if (order.status[i] == FulfillmentStatus.PENDING || order.status[i] == FulfillmentStatus.PROCESSING) {
                 count++;
             }
         }
@@ -762,9 +753,9 @@ final class DayGenerator {
             return;
         }
         for (int i = 0; i < order.lines; i++) {
-            if (PENDING.equals(order.status[i]) || PROCESSING.equals(order.status[i])) {
+            if (order.status[i] == FulfillmentStatus.PENDING || order.status[i] == FulfillmentStatus.PROCESSING) {
                 long shipped = between(Math.max(cutoff, order.placedAt + HOUR), cutoff + DAY - MINUTE);
-                tomorrowOrderRows += writeOrderLine(tomorrow.orders, i, SHIPPED, shipped, null);
+                tomorrowOrderRows += writeOrderLine(tomorrow.orders, i, FulfillmentStatus.SHIPPED, shipped, null);
             }
         }
     }
@@ -781,7 +772,7 @@ final class DayGenerator {
         r.channel = Catalog.channel(rnd);
         r.reason = Catalog.reason(rnd);
         r.offset = offset();
-        r.status = REQUESTED;
+        r.status = RequestStatus.REQUESTED;
         r.confirmation = null;
         r.decidedAt = NONE;
         r.requestedAt = NONE;
@@ -789,7 +780,7 @@ final class DayGenerator {
     }
 
     private void confirm(Request r, long decidedAt) {
-        r.status = CONFIRMED;
+        r.status = RequestStatus.CONFIRMED;
         r.confirmation = Ids.confirmationNumber(epochDay, r.seq);
         r.decidedAt = decidedAt;
     }
@@ -805,15 +796,15 @@ final class DayGenerator {
         return requestedAt - (grocery ? between(MINUTE, GROCERY_WINDOW) : between(5 * MINUTE, 36 * HOUR));
     }
 
-    private int refundMethod() {
-        return switch (order.payment) {
-            case 0 -> rnd.nextInt(100) < 85 ? ORIGINAL_PAYMENT : ACCOUNT_CREDIT;
-            case 1 -> rnd.nextInt(100) < 60 ? ORIGINAL_PAYMENT : ACCOUNT_CREDIT;
-            default -> ACCOUNT_CREDIT;
+    private RefundMethod refundMethod() {
+        return switch (Catalog.PAYMENT_METHODS[order.payment]) {
+            case CARD -> rnd.nextInt(100) < 85 ? ORIGINAL_PAYMENT : ACCOUNT_CREDIT;
+            case GIFT_CARD -> rnd.nextInt(100) < 60 ? ORIGINAL_PAYMENT : ACCOUNT_CREDIT;
+            case PROMO_CREDIT -> ACCOUNT_CREDIT;
         };
     }
 
-    private Refund startRefund(String requestId, int method, long amount, int currency, long createdAt) {
+    private Refund startRefund(String requestId, RefundMethod method, long amount, int currency, long createdAt) {
         Refund f = refund;
         f.txnId = Ids.dated("TX", yyyymmdd, ++txnSeq);
         f.orderId = order.id;
@@ -821,7 +812,7 @@ final class DayGenerator {
         f.method = method;
         f.amount = amount;
         f.currency = currency;
-        f.status = PENDING;
+        f.status = RefundStatus.PENDING;
         f.createdAt = createdAt;
         f.settledAt = NONE;
         f.offset = offset();
@@ -829,11 +820,11 @@ final class DayGenerator {
     }
 
     /** A refund created after {@code after} and settled, both before the cutoff of today or tomorrow. */
-    private void settledRefund(String requestId, int method, long amount, int currency, long after,
+    private void settledRefund(String requestId, RefundMethod method, long amount, int currency, long after,
                                boolean forToday) {
         long limit = forToday ? cutoff : cutoff + DAY;
         Refund f = startRefund(requestId, method, amount, currency, createdAfter(after, limit));
-        f.status = SETTLED;
+        f.status = RefundStatus.SETTLED;
         f.settledAt = settledAfter(f.createdAt, method, limit);
         writeRefund(forToday);
     }
@@ -845,7 +836,7 @@ final class DayGenerator {
     }
 
     /** Account credits settle within minutes, payments to the card or gift card within hours. */
-    private long settledAfter(long created, int method, long limit) {
+    private long settledAfter(long created, RefundMethod method, long limit) {
         long latest = Math.max(1, Math.min(method == ACCOUNT_CREDIT ? 30 * MINUTE : 10 * HOUR, limit - 1 - created));
         return created + between(Math.min(MINUTE, latest), latest);
     }
@@ -883,7 +874,7 @@ final class DayGenerator {
             return null;
         }
         RejectReason defect = CANCELLATION_DEFECTS[rnd.nextInt(CANCELLATION_DEFECTS.length)];
-        return defect == MISSING_WHEN_REQUIRED && r.status.equals(REQUESTED) ? BAD_INSTANT : defect;
+        return defect == MISSING_WHEN_REQUIRED && r.status == RequestStatus.REQUESTED ? BAD_INSTANT : defect;
     }
 
     private RejectReason refundDefect(Refund f) {
@@ -895,7 +886,7 @@ final class DayGenerator {
     }
 
     /** @return rows written: 1, or 2 for a duplicated key */
-    private int writeOrderLine(CsvSink sink, int i, String status, long shippedAt, RejectReason defect) {
+    private int writeOrderLine(CsvSink sink, int i, FulfillmentStatus status, long shippedAt, RejectReason defect) {
         Order o = order;
         StringBuilder b = sink.row();
         b.append(o.id).append(',').append(i + 1).append(",C-").append(o.customer).append(',');
@@ -923,9 +914,9 @@ final class DayGenerator {
             b.append("PAYPAL");
         } else {
             int payment = defect == MIXED_ORDER ? (o.payment + 1) % Catalog.PAYMENT_METHODS.length : o.payment;
-            b.append(Catalog.PAYMENT_METHODS[payment]);
+            b.append(Catalog.PAYMENT_METHODS[payment].name());
         }
-        b.append(',').append(status).append(',');
+        b.append(',').append(status.name()).append(',');
         if (shippedAt != NONE && defect != MISSING_WHEN_REQUIRED) {
             CsvSink.appendInstant(b, shippedAt, 0);
         }
@@ -954,14 +945,14 @@ final class DayGenerator {
         }
         b.append(',');
         appendInstant(b, r.requestedAt, r.offset, defect == BAD_INSTANT);
-        b.append(',').append(defect == UNKNOWN_VALUE ? "EMAIL" : Catalog.CHANNELS[r.channel]);
-        b.append(',').append(r.reason).append(',').append(r.status).append(',');
+        b.append(',').append(defect == UNKNOWN_VALUE ? "EMAIL" : Catalog.CHANNELS[r.channel].name());
+        b.append(',').append(r.reason).append(',').append(r.status.name()).append(',');
         boolean missing = defect == MISSING_WHEN_REQUIRED;
-        if (r.confirmation != null && !(missing && r.status.equals(CONFIRMED))) {
+        if (r.confirmation != null && !(missing && r.status == RequestStatus.CONFIRMED)) {
             b.append(r.confirmation);
         }
         b.append(',');
-        if (r.decidedAt != NONE && !(missing && r.status.equals(REJECTED))) {
+        if (r.decidedAt != NONE && !(missing && r.status == RequestStatus.REJECTED)) {
             appendInstant(b, r.decidedAt, r.offset, false);
         }
         end(sink, defect);
@@ -986,14 +977,14 @@ final class DayGenerator {
         if (f.requestId != null) {
             b.append(f.requestId);
         }
-        b.append(',').append(defect == UNKNOWN_VALUE ? "CASH" : REFUND_METHODS[f.method]).append(',');
+        b.append(',').append(defect == UNKNOWN_VALUE ? "CASH" : f.method.name()).append(',');
         if (defect == OUT_OF_RANGE) {
             CsvSink.appendAmount(b, 0, Catalog.CURRENCY_DIGITS[f.currency]);
         } else {
             appendMoney(b, f.amount, f.currency, defect);
         }
         b.append(',').append(defect == UNKNOWN_CURRENCY ? "AUD" : Catalog.CURRENCIES[f.currency]);
-        b.append(',').append(f.status).append(',');
+        b.append(',').append(f.status.name()).append(',');
         appendInstant(b, f.createdAt, f.offset, defect == BAD_INSTANT);
         b.append(',');
         if (f.settledAt != NONE && defect != MISSING_WHEN_REQUIRED) {
