@@ -34,9 +34,9 @@ final class Row {
         }
     }
 
-    /** The trimmed value, or null when empty. */
+    /** The value trimmed of invisible characters ({@link Trimming}), or null when nothing else is left. */
     String optionalText(String column) {
-        String value = checkedText(column).trim();
+        String value = Trimming.trim(checkedText(column));
         return value.isEmpty() ? null : value;
     }
 
