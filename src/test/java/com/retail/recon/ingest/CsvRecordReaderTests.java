@@ -78,6 +78,52 @@ class CsvRecordReaderTests {
     }
 
     @Test
+    void aBareCrBetweenTwoRecords_isAWholeFileProblem_neverTwoRecordsMerged() {
+        // with a trailing column beyond those the parser needs, T-2 used to become extra fields of T-1
+        assertThatThrownBy(() -> read("txn_id,amount,note\nT-1,5.00,x\rT-2,6.00,y\nT-3,7.00,z\n"))
+                .isInstanceOf(InputFileException.class)
+                .hasMessage("cancellations.csv line 2: a carriage return (CR) outside quotes that does not end a "
+                        + "CRLF line ending; recon reads CRLF or LF line endings only");
+    }
+
+    @Test
+    void aBareCrEndingAnUnquotedLastColumn_isAWholeFileProblem() {
+        // the free-text reason as the last column: R-2 used to become part of R-1's reason
+        assertThatThrownBy(() -> read("request_id,status,reason\nR-1,REQUESTED,changed my mind\r"
+                + "R-2,REQUESTED,too slow\r\nR-3,REQUESTED,x\n"))
+                .isInstanceOf(InputFileException.class)
+                .hasMessageStartingWith("cancellations.csv line 2: a carriage return (CR) outside quotes");
+    }
+
+    @Test
+    void aBareCrOnALineOfItsOwn_orBeforeACrlf_isAWholeFileProblem() {
+        assertThatThrownBy(() -> read("a,b\n1,2\r\r\n3,4\n")).isInstanceOf(InputFileException.class)
+                .hasMessageStartingWith("cancellations.csv line 2: a carriage return (CR)");
+        assertThatThrownBy(() -> read("a,b\n1,2\n\r\n\r3,4\n")).isInstanceOf(InputFileException.class)
+                .hasMessageStartingWith("cancellations.csv line 4: a carriage return (CR)");
+    }
+
+    @Test
+    void aBareCrInsideQuotes_isData() throws IOException {
+        List<CsvRecord> records = read("a,b\n1,\"x\ry\"\n2,\"\r\"\r\n");
+        assertThat(records).hasSize(3);
+        assertThat(records.get(1).fields()).containsExactly("1", "x\ry");
+        assertThat(records.get(2).fields()).containsExactly("2", "\r");
+    }
+
+    @Test
+    void aCrAfterAClosingQuote_thatEndsNoCrlf_isAWholeFileProblemSayingSo() {
+        assertThatThrownBy(() -> read("a,b\n1,\"x\"\r2,y\n")).isInstanceOf(InputFileException.class)
+                .hasMessage("cancellations.csv line 2: a quoted field is followed by a carriage return (CR) that "
+                        + "does not end a CRLF line ending; recon reads CRLF or LF line endings only");
+    }
+
+    @Test
+    void aCrAtTheVeryEndOfTheFile_endsTheLastLine() throws IOException {
+        assertThat(read("a,b\r\n1,2\r")).extracting(r -> r.fields()[1]).containsExactly("b", "2");
+    }
+
+    @Test
     void aQuoteInsideAnUnquotedField_isKeptAsACharacter() throws IOException {
         assertThat(read("a,b\n27\" monitor,5\n").get(1).fields()).containsExactly("27\" monitor", "5");
     }

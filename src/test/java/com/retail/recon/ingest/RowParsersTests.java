@@ -75,6 +75,8 @@ class RowParsersTests {
     @ParameterizedTest(name = "{0} at {1}: {2}")
     @CsvSource(delimiter = '|', value = {
             "TOO_FEW_FIELDS|fulfillment_status|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,10.00,1.60,USD,CARD",
+            "TOO_MANY_FIELDS|''|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,10.00,1.60,USD,CARD,PENDING,,",
+            "TOO_MANY_FIELDS|''|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,10.00,1.60,USD,CARD,PENDING,,O-2,2",
             "MISSING_VALUE|customer_id|O-1,1, ,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,10.00,1.60,USD,CARD,PENDING,",
             "BAD_NUMBER|quantity|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,two,10.00,1.60,USD,CARD,PENDING,",
             "BAD_NUMBER|unit_price|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,\"1,000.00\",1.60,USD,CARD,PENDING,",
@@ -102,6 +104,16 @@ class RowParsersTests {
         assertThat(rejected).isNotNull();
         assertThat(rejected.reason()).isEqualTo(reason);
         assertThat(rejected.field()).isEqualTo(field);
+    }
+
+    @Test
+    void aRowWithMoreFieldsThanTheHeader_isRejected_evenWhenTheExtraColumnsAreNamed() {
+        // the header has an extra column (ignored); the row has one field more than that
+        RowRejected rejected = catchThrowableOfType(RowRejected.class, () -> parse(InputFile.REFUNDS,
+                REFUNDS_HEADER + ",note", "T-1,O-1,R-1,ORIGINAL_PAYMENT,5.00,USD,SETTLED,2026-11-20T13:00:00Z,"
+                        + "2026-11-20T14:00:00Z,x,T-2"));
+        assertThat(rejected.reason()).isEqualTo(RejectReason.TOO_MANY_FIELDS);
+        assertThat(rejected.getMessage()).isEqualTo("11 fields where the header has 10");
     }
 
     /** BOM, no-break spaces, zero-width and other format characters, a supplementary tag, NEL, tab. */

@@ -440,6 +440,31 @@ class NightlyJobFunctionalTests {
     }
 
     @Test
+    void aBareCrBetweenTwoRefunds_stopsTheRunNamingFileAndLine_insteadOfLosingARefund() throws IOException {
+        // issue 15's refunds.csv: 93 refunds with an extra trailing column, a bare CR between two of them; the
+        // second used to vanish into the first's ignored fields (92 read, 92 accepted, 0 rejected)
+        List<String> numbers = new java.util.ArrayList<>();
+        for (int i = 0; i < 93; i++) {
+            numbers.add("CNF-" + i);
+        }
+        Inbox inbox = new Inbox(folder.resolve("inbox")).refundedRequests(D1, numbers);
+        Path refunds = inbox.root().resolve(D1 + "/refunds.csv");
+        List<String> lines = Files.readAllLines(refunds);
+        StringBuilder text = new StringBuilder(lines.get(0)).append(",note\n");
+        for (int i = 1; i < lines.size(); i++) {
+            text.append(lines.get(i)).append(",n").append(i == 47 ? "\r" : "\n");
+        }
+        Files.writeString(refunds, text);
+
+        Recon.Outcome refused = run(store(), inbox, D1);
+
+        assertThat(refused.exitCode()).isEqualTo(3);
+        assertThat(refused.err()).contains("refunds.csv line 48: a carriage return (CR) outside quotes that does not "
+                + "end a CRLF line ending");
+        assertThat(bundle("2026-11-20")).doesNotExist();
+    }
+
+    @Test
     void aFileReadInPartitions_reportsItsFirstProblem_asOneReaderWould() throws IOException {
         Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1);
         String[] rows = new String[200];
