@@ -46,7 +46,7 @@ public final class FileRanges {
      * cut: the rest of the file is the last range, whatever it holds.
      */
     public static List<Range> split(Path file, int parts, long minBytes) throws IOException {
-        long size = Files.exists(file) ? Files.size(file) : 0;
+        long size = Files.exists(InboxPaths.requireRegularFile(file)) ? Files.size(file) : 0;
         long bytesPerRange = Math.max(Math.max(1, minBytes), size / Math.max(1, parts));
         List<Range> ranges = new ArrayList<>();
         if (parts <= 1 || size <= bytesPerRange) {

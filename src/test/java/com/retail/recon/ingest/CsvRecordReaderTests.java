@@ -1,10 +1,14 @@
 package com.retail.recon.ingest;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** RFC 4180 reading with physical line numbers, raw text, BOM, CRLF, blank lines and whole-file errors. */
 class CsvRecordReaderTests {
+
+    @TempDir
+    Path folder;
 
     private static List<CsvRecord> read(byte[] bytes) throws IOException {
         List<CsvRecord> records = new ArrayList<>();
@@ -121,6 +128,64 @@ class CsvRecordReaderTests {
     @Test
     void aCrAtTheVeryEndOfTheFile_endsTheLastLine() throws IOException {
         assertThat(read("a,b\r\n1,2\r")).extracting(r -> r.fields()[1]).containsExactly("b", "2");
+    }
+
+    @Test
+    void aRecordOfTheMaximumSize_isRead_andALongerOne_isAWholeFileProblemNamingWhereItStarts() throws IOException {
+        String longest = "x".repeat(CsvRecordReader.MAX_RECORD_CHARS - 2);
+        assertThat(read("a,b\n1," + longest + "\n").get(1).raw()).hasSize(CsvRecordReader.MAX_RECORD_CHARS);
+        assertThatThrownBy(() -> read("a,b\n1,2\n1," + longest + "y\n"))
+                .isInstanceOf(InputFileException.class)
+                .hasMessage("cancellations.csv line 3: a record longer than 1,048,576 characters, the most recon "
+                        + "reads as one record (a quoted field left open?)");
+        String manyLines = "line\n".repeat(CsvRecordReader.MAX_RECORD_CHARS / 5 + 1);
+        assertThatThrownBy(() -> read("a,b\n1,2\n3,\"" + manyLines + "\"\n"))
+                .isInstanceOf(InputFileException.class)
+                .hasMessageStartingWith("cancellations.csv line 3: a record longer than 1,048,576 characters");
+    }
+
+    @Test
+    void endlessInputWithoutALineBreak_stopsAtTheMaximumRecordSize() {
+        java.io.InputStream zeros = new java.io.InputStream() {
+            @Override
+            public int read() {
+                return 0;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                java.util.Arrays.fill(b, off, off + len, (byte) 0);
+                return len;
+            }
+        };
+        assertThatThrownBy(() -> {
+            try (CsvRecordReader reader = new CsvRecordReader("orders.csv", zeros)) {
+                reader.next();
+            }
+        }).isInstanceOf(InputFileException.class)
+                .hasMessageStartingWith("orders.csv line 1: a record longer than 1,048,576 characters");
+    }
+
+    /** A device would be read forever and a named pipe blocks the open itself: neither is opened. */
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aDeviceOrANamedPipe_isRefusedAsNotARegularFile_whileALinkToARegularFileIsRead() throws Exception {
+        Path zero = Files.createSymbolicLink(folder.resolve("orders.csv"), Path.of("/dev/zero"));
+        Path pipe = folder.resolve("refunds.csv");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        Path real = Files.writeString(folder.resolve("real.csv"), "a\n1\n");
+        Path link = Files.createSymbolicLink(folder.resolve("cancellations.csv"), real);
+
+        for (Path input : List.of(zero, pipe, folder)) {
+            assertThatThrownBy(() -> new CsvRecordReader(input).close())
+                    .isInstanceOf(InputFileException.class)
+                    .hasMessage(input.getFileName() + ": not a regular file (a device, a named pipe or a folder?); "
+                            + "recon reads only regular files");
+            assertThatThrownBy(() -> FileRanges.split(input, 4, 1)).isInstanceOf(InputFileException.class);
+        }
+        try (CsvRecordReader reader = new CsvRecordReader(link)) {
+            assertThat(reader.next().fields()).containsExactly("a");
+        }
     }
 
     @Test
