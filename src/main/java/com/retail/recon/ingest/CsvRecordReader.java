@@ -16,12 +16,17 @@ import java.nio.file.Path;
  * Streams the records of an RFC 4180 file one at a time, keeping each record's starting line number and
  * raw text: strict UTF-8 (invalid bytes stop the file), LF or CRLF line endings, a leading byte-order mark,
  * blank lines, and the physical line numbers rejects and errors name. {@link RecordParser} splits fields.
+ * A record longer than {@link #MAX_RECORD_CHARS} stops the file: an endless line (a device, a quoted field
+ * never closed in a huge file) must not exhaust the memory. Only regular files are opened.
  * (opencsv's RFC4180Parser was used first, but it accepts text after a closing quote and then swallows the
  * following lines into one record, silently merging rows.)
  */
 public final class CsvRecordReader implements Closeable {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    /** The longest record read (its raw text, all its lines, in chars): 1 Mi, far above any real row. */
+    static final int MAX_RECORD_CHARS = 1 << 20;
 
     private final String fileName;
     private final InputStream in;
@@ -35,6 +40,8 @@ public final class CsvRecordReader implements Closeable {
     private int position;
     private int limit;
     private long linesRead;
+    /** The line where the record being read starts, for the error of a record too long. */
+    private long recordStart;
     private boolean atStart = true;
     private boolean endOfBytes;
     private boolean malformed;
@@ -44,7 +51,7 @@ public final class CsvRecordReader implements Closeable {
     private String lastLineEnding = "\n";
 
     public CsvRecordReader(Path file) throws IOException {
-        this(file.getFileName().toString(), Files.newInputStream(file));
+        this(file.getFileName().toString(), Files.newInputStream(InboxPaths.requireRegularFile(file)));
     }
 
     public CsvRecordReader(String fileName, InputStream in) {
@@ -63,7 +70,7 @@ public final class CsvRecordReader implements Closeable {
     }
 
     private static InputStream rangeOf(Path file, FileRanges.Range range) throws IOException {
-        InputStream in = Files.newInputStream(file);
+        InputStream in = Files.newInputStream(InboxPaths.requireRegularFile(file));
         try {
             in.skipNBytes(range.start());
         } catch (IOException | RuntimeException e) {
@@ -111,7 +118,8 @@ public final class CsvRecordReader implements Closeable {
     public CsvRecord next() throws IOException {
         String first;
         do {
-            first = readLine();
+            recordStart = linesRead + 1;
+            first = readLine(MAX_RECORD_CHARS);
             if (first == null) {
                 return null;
             }
@@ -125,7 +133,7 @@ public final class CsvRecordReader implements Closeable {
         StringBuilder raw = new StringBuilder(first);
         while (!complete) {
             String lineBreak = lastLineEnding;
-            String more = readLine();
+            String more = readLine(MAX_RECORD_CHARS - raw.length() - lineBreak.length());
             if (more == null) {
                 throw new InputFileException(fileName, startLine,
                         "a quoted field is not terminated before the end of the file (truncated export?)");
@@ -134,6 +142,12 @@ public final class CsvRecordReader implements Closeable {
             complete = feed(lineBreak, more, startLine);
         }
         return new CsvRecord(startLine, parser.take(), raw.toString());
+    }
+
+    private InputFileException tooLong() {
+        return new InputFileException(fileName, recordStart, String.format(java.util.Locale.ROOT,
+                "a record longer than %,d characters, the most recon reads as one record (a quoted field left open?)",
+                MAX_RECORD_CHARS));
     }
 
     private boolean feed(String line, long startLine) {
@@ -172,9 +186,10 @@ public final class CsvRecordReader implements Closeable {
 
     /**
      * One physical line without its LF or CRLF terminator, or null at the end of the file. A line that lies
-     * within the decoded buffer becomes a string in one copy; only a line that spans two buffers is gathered.
+     * within the decoded buffer becomes a string in one copy; only a line that spans two buffers is gathered,
+     * and no further than {@code maxChars} (then the record is too long).
      */
-    private String readLine() throws IOException {
+    private String readLine(int maxChars) throws IOException {
         StringBuilder spill = null;
         String text;
         boolean crlf;
@@ -211,6 +226,9 @@ public final class CsvRecordReader implements Closeable {
             }
             spill.append(array, start, limit - start);
             position = limit;
+            if (spill.length() > maxChars + 1) {   // + 1: the CR of a CRLF may follow
+                throw tooLong();
+            }
         }
         linesRead++;
         lastLineEnding = crlf ? "\r\n" : "\n";
@@ -219,6 +237,9 @@ public final class CsvRecordReader implements Closeable {
             if (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
                 text = text.substring(1);
             }
+        }
+        if (text.length() > maxChars) {
+            throw tooLong();
         }
         return text;
     }

@@ -12,8 +12,8 @@ import java.util.List;
  * machines) can ingest one file at once. One pass over the bytes follows the same quoting rules as
  * {@link RecordParser} ({@code "}, {@code ,} and line breaks are ASCII, so they never occur inside a UTF-8
  * sequence): a range starts only after a line break that ends a record, never inside a quoted field.
- * Where the quoting is broken the rest of the file stays in one range, so the range holding the first
- * problem reports it exactly as a single reader would.
+ * Where the quoting is broken, or a CR outside quotes does not end a CRLF, the rest of the file stays in one
+ * range, so the range holding the first problem reports it exactly as a single reader would.
  */
 public final class FileRanges {
 
@@ -30,11 +30,11 @@ public final class FileRanges {
 
 
     // Scanner states: between fields or in an unquoted field, in a quoted field, just after a quote that may
-    // close a quoted field, after that quote and a CR, and quoting that the parser will reject.
+    // close a quoted field, after a CR outside quotes (which must end a CRLF), and a file the parser will reject.
     private static final int PLAIN = 0;
     private static final int QUOTED = 1;
     private static final int AFTER_QUOTE = 2;
-    private static final int AFTER_QUOTE_CR = 3;
+    private static final int AFTER_CR = 3;
     private static final int BROKEN = 4;
 
     private FileRanges() {
@@ -46,7 +46,7 @@ public final class FileRanges {
      * cut: the rest of the file is the last range, whatever it holds.
      */
     public static List<Range> split(Path file, int parts, long minBytes) throws IOException {
-        long size = Files.exists(file) ? Files.size(file) : 0;
+        long size = Files.exists(InboxPaths.requireRegularFile(file)) ? Files.size(file) : 0;
         long bytesPerRange = Math.max(Math.max(1, minBytes), size / Math.max(1, parts));
         List<Range> ranges = new ArrayList<>();
         if (parts <= 1 || size <= bytesPerRange) {
@@ -82,7 +82,7 @@ public final class FileRanges {
                     }
                     if (state == PLAIN) {
                         // the common case: run over the bytes of unquoted fields
-                        while (b != '\n' && b != ',' && b != '"' && i < n) {
+                        while (b != '\n' && b != ',' && b != '"' && b != '\r' && i < n) {
                             atFieldStart = false;
                             b = buffer[i++];
                             if (b == '\n') {
@@ -95,6 +95,8 @@ public final class FileRanges {
                             atFieldStart = true;
                         } else if (b == '"' && atFieldStart) {
                             state = QUOTED;
+                        } else if (b == '\r') {
+                            state = AFTER_CR;
                         } else {
                             atFieldStart = false;
                         }
@@ -117,12 +119,12 @@ public final class FileRanges {
                         } else if (b == '\n') {
                             recordEnd = true;
                         } else if (b == '\r') {
-                            state = AFTER_QUOTE_CR;
+                            state = AFTER_CR;
                         } else {
                             state = BROKEN;
                             break;
                         }
-                    } else if (state == AFTER_QUOTE_CR) {
+                    } else if (state == AFTER_CR) {
                         if (b == '\n') {
                             recordEnd = true;
                         } else {

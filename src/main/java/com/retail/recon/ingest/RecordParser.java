@@ -7,11 +7,17 @@ import java.util.List;
  * Strict RFC 4180 field splitting, fed one physical line at a time (a quoted field may span lines).
  * After a closing quote only a comma or the end of the line may follow: anything else means the file's
  * quoting is broken, and guessing where the record ends could merge rows, so it is a whole-file error.
- * A quote inside an unquoted field is kept as a character (unambiguous, and common in real exports).
+ * So is a CR outside quotes that does not end a CRLF (the line handed here has lost that one): other readers
+ * take it for a line end, and kept as a character it once hid a whole record inside an ignored field. Inside
+ * quotes a CR is data. A quote inside an unquoted field is kept as a character (unambiguous, and common in
+ * real exports).
  * An unquoted field (by far the most common) is taken as a substring of the line; only a quoted field is
  * copied character by character, to undo its doubled quotes.
  */
 final class RecordParser {
+
+    static final String BARE_CR = "a carriage return (CR) outside quotes that does not end a CRLF line ending; "
+            + "recon reads CRLF or LF line endings only";
 
     /** The line's quoting is broken; the message says how. */
     static final class Malformed extends RuntimeException {
@@ -32,6 +38,8 @@ final class RecordParser {
     boolean feed(String lineBreak, String line) {
         int length = line.length();
         int i = 0;
+        // the next CR at or after i, or -1: almost every line has none, and then costs one scan
+        int cr = line.indexOf('\r');
         if (inQuotes) {
             quoted.append(lineBreak);
             i = endOfQuoted(line, 0);
@@ -44,6 +52,9 @@ final class RecordParser {
             i++; // the comma after the closing quote
         }
         while (true) {
+            if (cr >= 0 && cr < i) {
+                cr = line.indexOf('\r', i);
+            }
             if (i < length && line.charAt(i) == '"') {
                 inQuotes = true;
                 i = endOfQuoted(line, i + 1);
@@ -56,6 +67,9 @@ final class RecordParser {
                 i++;
             } else {
                 int comma = line.indexOf(',', i);
+                if (cr >= 0 && (comma < 0 || cr < comma)) {
+                    throw new Malformed(BARE_CR);
+                }
                 if (comma < 0) {
                     fields.add(line.substring(i));
                     return true;
@@ -82,6 +96,10 @@ final class RecordParser {
                 i++;
             } else {
                 inQuotes = false;
+                if (i + 1 < length && line.charAt(i + 1) == '\r') {
+                    throw new Malformed("a quoted field is followed by a carriage return (CR) that does not end a "
+                            + "CRLF line ending; recon reads CRLF or LF line endings only");
+                }
                 if (i + 1 < length && line.charAt(i + 1) != ',') {
                     throw new Malformed("a quoted field is followed by '" + line.charAt(i + 1)
                             + "' instead of a comma or the end of the line");

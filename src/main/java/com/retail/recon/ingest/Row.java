@@ -32,11 +32,16 @@ final class Row {
             throw new RowRejected(RejectReason.TOO_FEW_FIELDS, header.nameAt(fields.length),
                     fields.length + " fields where the header has " + header.size());
         }
+        // not RFC 4180, and where a second record swallowed into ignored fields would hide: no column to name
+        if (fields.length > header.size()) {
+            throw new RowRejected(RejectReason.TOO_MANY_FIELDS, "",
+                    fields.length + " fields where the header has " + header.size());
+        }
     }
 
-    /** The trimmed value, or null when empty. */
+    /** The value trimmed of invisible characters ({@link Trimming}), or null when nothing else is left. */
     String optionalText(String column) {
-        String value = checkedText(column).trim();
+        String value = Trimming.trim(checkedText(column));
         return value.isEmpty() ? null : value;
     }
 

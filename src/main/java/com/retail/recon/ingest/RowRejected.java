@@ -7,7 +7,7 @@ public final class RowRejected extends RuntimeException {
     private final String field;
 
     public RowRejected(RejectReason reason, String field, String message) {
-        super(field + ": " + message, null, false, false);
+        super(field.isEmpty() ? message : field + ": " + message, null, false, false);
         this.reason = reason;
         this.field = field;
     }

@@ -3,6 +3,7 @@ package com.retail.recon.nightly;
 import com.retail.recon.archive.BagIt;
 import com.retail.recon.ingest.CsvHeader;
 import com.retail.recon.ingest.CsvRecordReader;
+import com.retail.recon.ingest.InboxPaths;
 import com.retail.recon.ingest.InputFile;
 import com.retail.recon.ingest.InputFileException;
 import org.springframework.batch.core.BatchStatus;
@@ -157,7 +158,7 @@ public class NightlyService {
             return Result.refused(USAGE, "no failed run of " + date + " to restart; use: recon run --date " + date);
         }
         NightlyRun run = NightlyRun.of(last.getJobParameters());
-        Optional<Result> refusal = checkHistory(date, run.inbox());
+        Optional<Result> refusal = checkHistory(date, run.inbox()).or(() -> checkRegularFiles(date, run.inbox()));
         if (refusal.isPresent()) {
             return refusal.get();
         }
@@ -202,7 +203,23 @@ public class NightlyService {
                         + missing + " has not completed; run it first (recon run --date " + missing + ")"));
     }
 
+    /** Before an input is hashed or read: a device would be read forever, a named pipe blocks (exit 3). */
+    private Optional<Result> checkRegularFiles(LocalDate date, Path inbox) {
+        for (InputFile file : InputFile.values()) {
+            try {
+                InboxPaths.requireRegularFile(inbox.resolve(date.toString()).resolve(file.fileName()));
+            } catch (InputFileException e) {
+                return Optional.of(Result.refused(INPUT_REJECTED, date + "/" + e.getMessage()));
+            }
+        }
+        return Optional.empty();
+    }
+
     private Optional<Result> checkInputs(LocalDate date, Path inbox, boolean allowMissing) {
+        Optional<Result> notRegular = checkRegularFiles(date, inbox);
+        if (notRegular.isPresent()) {
+            return notRegular;
+        }
         for (InputFile file : InputFile.values()) {
             Path path = inbox.resolve(date.toString()).resolve(file.fileName());
             if (!Files.exists(path)) {
@@ -375,9 +392,9 @@ public class NightlyService {
         return file.fileName() + ".sha256";
     }
 
-    /** SHA-256 of the file's bytes, or "missing". */
+    /** SHA-256 of the file's bytes, or "missing"; a file that is not regular is never read (InputFileException). */
     static String sha256(Path path) {
-        return Files.exists(path) ? BagIt.sha256(path) : "missing";
+        return Files.exists(InboxPaths.requireRegularFile(path)) ? BagIt.sha256(path) : "missing";
     }
 
     private Optional<JobExecution> lastExecution(NightlyRun run) {

@@ -73,7 +73,7 @@ class CommandLineErrorsTests {
         java.nio.file.Files.writeString(inbox.resolve("2026-11-20/refunds.csv"), "x\n");
         Recon.Outcome outcome = Recon.run(TestStore.h2(folder), "run", "--date=2026-11-20", "--inbox=" + inbox);
         assertThat(outcome.exitCode()).isEqualTo(3);
-        assertThat(outcome.err()).contains("2026-11-20/orders.csv cannot be read");
+        assertThat(outcome.err()).contains("2026-11-20/orders.csv: not a regular file");
     }
 
     @Test

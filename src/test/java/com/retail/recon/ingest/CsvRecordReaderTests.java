@@ -1,10 +1,14 @@
 package com.retail.recon.ingest;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** RFC 4180 reading with physical line numbers, raw text, BOM, CRLF, blank lines and whole-file errors. */
 class CsvRecordReaderTests {
+
+    @TempDir
+    Path folder;
 
     private static List<CsvRecord> read(byte[] bytes) throws IOException {
         List<CsvRecord> records = new ArrayList<>();
@@ -75,6 +82,110 @@ class CsvRecordReaderTests {
                 .isInstanceOf(InputFileException.class)
                 .hasMessage("cancellations.csv line 2: a quoted field is followed by ' ' instead of a comma or the "
                         + "end of the line");
+    }
+
+    @Test
+    void aBareCrBetweenTwoRecords_isAWholeFileProblem_neverTwoRecordsMerged() {
+        // with a trailing column beyond those the parser needs, T-2 used to become extra fields of T-1
+        assertThatThrownBy(() -> read("txn_id,amount,note\nT-1,5.00,x\rT-2,6.00,y\nT-3,7.00,z\n"))
+                .isInstanceOf(InputFileException.class)
+                .hasMessage("cancellations.csv line 2: a carriage return (CR) outside quotes that does not end a "
+                        + "CRLF line ending; recon reads CRLF or LF line endings only");
+    }
+
+    @Test
+    void aBareCrEndingAnUnquotedLastColumn_isAWholeFileProblem() {
+        // the free-text reason as the last column: R-2 used to become part of R-1's reason
+        assertThatThrownBy(() -> read("request_id,status,reason\nR-1,REQUESTED,changed my mind\r"
+                + "R-2,REQUESTED,too slow\r\nR-3,REQUESTED,x\n"))
+                .isInstanceOf(InputFileException.class)
+                .hasMessageStartingWith("cancellations.csv line 2: a carriage return (CR) outside quotes");
+    }
+
+    @Test
+    void aBareCrOnALineOfItsOwn_orBeforeACrlf_isAWholeFileProblem() {
+        assertThatThrownBy(() -> read("a,b\n1,2\r\r\n3,4\n")).isInstanceOf(InputFileException.class)
+                .hasMessageStartingWith("cancellations.csv line 2: a carriage return (CR)");
+        assertThatThrownBy(() -> read("a,b\n1,2\n\r\n\r3,4\n")).isInstanceOf(InputFileException.class)
+                .hasMessageStartingWith("cancellations.csv line 4: a carriage return (CR)");
+    }
+
+    @Test
+    void aBareCrInsideQuotes_isData() throws IOException {
+        List<CsvRecord> records = read("a,b\n1,\"x\ry\"\n2,\"\r\"\r\n");
+        assertThat(records).hasSize(3);
+        assertThat(records.get(1).fields()).containsExactly("1", "x\ry");
+        assertThat(records.get(2).fields()).containsExactly("2", "\r");
+    }
+
+    @Test
+    void aCrAfterAClosingQuote_thatEndsNoCrlf_isAWholeFileProblemSayingSo() {
+        assertThatThrownBy(() -> read("a,b\n1,\"x\"\r2,y\n")).isInstanceOf(InputFileException.class)
+                .hasMessage("cancellations.csv line 2: a quoted field is followed by a carriage return (CR) that "
+                        + "does not end a CRLF line ending; recon reads CRLF or LF line endings only");
+    }
+
+    @Test
+    void aCrAtTheVeryEndOfTheFile_endsTheLastLine() throws IOException {
+        assertThat(read("a,b\r\n1,2\r")).extracting(r -> r.fields()[1]).containsExactly("b", "2");
+    }
+
+    @Test
+    void aRecordOfTheMaximumSize_isRead_andALongerOne_isAWholeFileProblemNamingWhereItStarts() throws IOException {
+        String longest = "x".repeat(CsvRecordReader.MAX_RECORD_CHARS - 2);
+        assertThat(read("a,b\n1," + longest + "\n").get(1).raw()).hasSize(CsvRecordReader.MAX_RECORD_CHARS);
+        assertThatThrownBy(() -> read("a,b\n1,2\n1," + longest + "y\n"))
+                .isInstanceOf(InputFileException.class)
+                .hasMessage("cancellations.csv line 3: a record longer than 1,048,576 characters, the most recon "
+                        + "reads as one record (a quoted field left open?)");
+        String manyLines = "line\n".repeat(CsvRecordReader.MAX_RECORD_CHARS / 5 + 1);
+        assertThatThrownBy(() -> read("a,b\n1,2\n3,\"" + manyLines + "\"\n"))
+                .isInstanceOf(InputFileException.class)
+                .hasMessageStartingWith("cancellations.csv line 3: a record longer than 1,048,576 characters");
+    }
+
+    @Test
+    void endlessInputWithoutALineBreak_stopsAtTheMaximumRecordSize() {
+        java.io.InputStream zeros = new java.io.InputStream() {
+            @Override
+            public int read() {
+                return 0;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                java.util.Arrays.fill(b, off, off + len, (byte) 0);
+                return len;
+            }
+        };
+        assertThatThrownBy(() -> {
+            try (CsvRecordReader reader = new CsvRecordReader("orders.csv", zeros)) {
+                reader.next();
+            }
+        }).isInstanceOf(InputFileException.class)
+                .hasMessageStartingWith("orders.csv line 1: a record longer than 1,048,576 characters");
+    }
+
+    /** A device would be read forever and a named pipe blocks the open itself: neither is opened. */
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aDeviceOrANamedPipe_isRefusedAsNotARegularFile_whileALinkToARegularFileIsRead() throws Exception {
+        Path zero = Files.createSymbolicLink(folder.resolve("orders.csv"), Path.of("/dev/zero"));
+        Path pipe = folder.resolve("refunds.csv");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        Path real = Files.writeString(folder.resolve("real.csv"), "a\n1\n");
+        Path link = Files.createSymbolicLink(folder.resolve("cancellations.csv"), real);
+
+        for (Path input : List.of(zero, pipe, folder)) {
+            assertThatThrownBy(() -> new CsvRecordReader(input).close())
+                    .isInstanceOf(InputFileException.class)
+                    .hasMessage(input.getFileName() + ": not a regular file (a device, a named pipe or a folder?); "
+                            + "recon reads only regular files");
+            assertThatThrownBy(() -> FileRanges.split(input, 4, 1)).isInstanceOf(InputFileException.class);
+        }
+        try (CsvRecordReader reader = new CsvRecordReader(link)) {
+            assertThat(reader.next().fields()).containsExactly("a");
+        }
     }
 
     @Test

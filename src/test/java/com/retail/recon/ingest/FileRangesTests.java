@@ -72,8 +72,9 @@ class FileRangesTests {
     void randomFilesReadTheSameInRangesAsWhole() throws IOException {
         Random random = new Random(42);
         String[] pieces = {"a", "b,", ",", "\"q\"", "\"x\"\"y\"", "\"multi\nline\"", "\"c,r\r\nlf\"", "é", "日本",
-                "sp\"am", " ", "\r\n", "\n", "\n\n"};
-        for (int round = 0; round < 200; round++) {
+                "sp\"am", " ", "\r\n", "\n", "\n\n", "\r", "\"bare\rcr\""};
+        for (int r = 0; r < 200; r++) {
+            int round = r;
             StringBuilder text = new StringBuilder("h1,h2\n");
             int n = 5 + random.nextInt(60);
             for (int i = 0; i < n; i++) {
@@ -87,7 +88,11 @@ class FileRangesTests {
             try {
                 whole = readWhole(file);
             } catch (InputFileException e) {
-                continue; // broken quoting: covered below
+                for (int parts : new int[]{2, 3, 7}) {
+                    assertThatThrownBy(() -> readRanges(file, FileRanges.split(file, parts, 4)))
+                            .as("round %d in %d parts: %s", round, parts, text).hasMessage(e.getMessage());
+                }
+                continue;
             }
             for (int parts : new int[]{2, 3, 7}) {
                 assertThat(readRanges(file, FileRanges.split(file, parts, 4)))
@@ -126,6 +131,24 @@ class FileRangesTests {
         assertThatThrownBy(() -> readRanges(file, ranges)).isInstanceOf(InputFileException.class)
                 .hasMessage("cancellations.csv line 4: a quoted field is followed by 'y' instead of a comma or the end "
                         + "of the line");
+    }
+
+    @Test
+    void aBareCrKeepsTheRestOfTheFileInOneRange_soTheFirstErrorIsTheSame() throws IOException {
+        Path file = write("a,b\n1,2\n3,4\n5,x\ry\n6,\"7\r\"\n8,9\n10,11\n12,13\n");
+        List<FileRanges.Range> ranges = FileRanges.split(file, 10, 2);
+        FileRanges.Range broken = ranges.stream().filter(r -> r.firstLine() <= 4).reduce((a, b) -> b).orElseThrow();
+        assertThat(broken.end()).as("nothing after the bare CR is cut off").isEqualTo(Files.size(file));
+        assertThatThrownBy(() -> readRanges(file, ranges)).isInstanceOf(InputFileException.class)
+                .hasMessageStartingWith("cancellations.csv line 4: a carriage return (CR) outside quotes");
+    }
+
+    @Test
+    void aCrInsideQuotesOrBeforeLf_doesNotStopTheCuts() throws IOException {
+        Path file = write("a,b\r\n1,\"x\ry\"\r\n2,\"\r\"\n3,z\r\n4,w\r\n5,v\r\n");
+        List<FileRanges.Range> ranges = FileRanges.split(file, 10, 2);
+        assertThat(ranges).hasSizeGreaterThan(4);
+        assertThat(readRanges(file, ranges)).isEqualTo(readWhole(file));
     }
 
     @Test

@@ -75,6 +75,8 @@ class RowParsersTests {
     @ParameterizedTest(name = "{0} at {1}: {2}")
     @CsvSource(delimiter = '|', value = {
             "TOO_FEW_FIELDS|fulfillment_status|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,10.00,1.60,USD,CARD",
+            "TOO_MANY_FIELDS|''|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,10.00,1.60,USD,CARD,PENDING,,",
+            "TOO_MANY_FIELDS|''|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,10.00,1.60,USD,CARD,PENDING,,O-2,2",
             "MISSING_VALUE|customer_id|O-1,1, ,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,10.00,1.60,USD,CARD,PENDING,",
             "BAD_NUMBER|quantity|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,two,10.00,1.60,USD,CARD,PENDING,",
             "BAD_NUMBER|unit_price|O-1,1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,\"1,000.00\",1.60,USD,CARD,PENDING,",
@@ -102,6 +104,53 @@ class RowParsersTests {
         assertThat(rejected).isNotNull();
         assertThat(rejected.reason()).isEqualTo(reason);
         assertThat(rejected.field()).isEqualTo(field);
+    }
+
+    @Test
+    void aRowWithMoreFieldsThanTheHeader_isRejected_evenWhenTheExtraColumnsAreNamed() {
+        // the header has an extra column (ignored); the row has one field more than that
+        RowRejected rejected = catchThrowableOfType(RowRejected.class, () -> parse(InputFile.REFUNDS,
+                REFUNDS_HEADER + ",note", "T-1,O-1,R-1,ORIGINAL_PAYMENT,5.00,USD,SETTLED,2026-11-20T13:00:00Z,"
+                        + "2026-11-20T14:00:00Z,x,T-2"));
+        assertThat(rejected.reason()).isEqualTo(RejectReason.TOO_MANY_FIELDS);
+        assertThat(rejected.getMessage()).isEqualTo("11 fields where the header has 10");
+    }
+
+    /** BOM, no-break spaces, zero-width and other format characters, a supplementary tag, NEL, tab. */
+    @ParameterizedTest(name = "U+{0}")
+    @CsvSource({"FEFF", "00A0", "200B", "200C", "200D", "2060", "2007", "202F", "3000", "00AD", "180E", "2028",
+            "0085", "FE0F", "3164", "E0001", "E0020"})
+    void invisibleCharactersAtEitherEnd_areTrimmed_andAValueOfOnlyThem_isMissing(String hex) throws IOException {
+        String c = Character.toString(Integer.parseInt(hex, 16));
+        OrderLine line = (OrderLine) parse(InputFile.ORDERS, ORDERS_HEADER, c + "O-1" + c + c + ",1" + c + ",C-1,"
+                + "2026-11-20T10:00:00Z,SKU-1,DEFAULT,2," + c + "10.00,1.60,USD" + c + "," + c + "CARD,PENDING," + c);
+        assertThat(line.orderId()).isEqualTo("O-1");
+        assertThat(line.currency()).isEqualTo("USD");
+        assertThat(line.unitPrice()).isEqualByComparingTo("10.00");
+        assertThat(orderRejected(c + c + ",1,C-1,2026-11-20T10:00:00Z,SKU-1,DEFAULT,2,10.00,1.60,USD,CARD,PENDING,")
+                .reason()).isEqualTo(RejectReason.MISSING_VALUE);
+        RowRejected noNumber = catchThrowableOfType(RowRejected.class, () -> parse(InputFile.CANCELLATIONS,
+                CANCELLATIONS_HEADER, "R-1,O-1,,C-1,2026-11-20T12:00:00Z,WEBSITE,,CONFIRMED," + c + ","
+                        + "2026-11-20T12:05:00Z"));
+        assertThat(noNumber.reason()).isEqualTo(RejectReason.MISSING_WHEN_REQUIRED);
+        assertThat(noNumber.field()).isEqualTo("confirmation_number");
+    }
+
+    @Test
+    void invisibleCharactersInsideAValue_andAroundTheFreeTextReason_areKept() throws IOException {
+        CancellationRequest request = (CancellationRequest) parse(InputFile.CANCELLATIONS, CANCELLATIONS_HEADER,
+                "R\u200B-1,O-1,,C-1,2026-11-20T12:00:00Z,WEBSITE,\u00A0why\uFEFF,REQUESTED,,");
+        assertThat(request.requestId()).isEqualTo("R\u200B-1");
+        assertThat(request.reason()).isEqualTo("\u00A0why\uFEFF");
+    }
+
+    @Test
+    void visibleCharactersOutsideAscii_areNotTrimmed() throws IOException {
+        OrderLine line = (OrderLine) parse(InputFile.ORDERS, ORDERS_HEADER,
+                "é-1ü,1,日本,2026-11-20T10:00:00Z,\u2800SKU-1\u0301,DEFAULT,2,10.00,1.60,USD,CARD,PENDING,");
+        assertThat(line.orderId()).isEqualTo("é-1ü");
+        assertThat(line.customerId()).isEqualTo("日本");
+        assertThat(line.sku()).as("a braille blank and a combining accent are characters").isEqualTo("\u2800SKU-1\u0301");
     }
 
     @ParameterizedTest

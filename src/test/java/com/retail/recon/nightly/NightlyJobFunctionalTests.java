@@ -440,6 +440,79 @@ class NightlyJobFunctionalTests {
     }
 
     @Test
+    void aBareCrBetweenTwoRefunds_stopsTheRunNamingFileAndLine_insteadOfLosingARefund() throws IOException {
+        // issue 15's refunds.csv: 93 refunds with an extra trailing column, a bare CR between two of them; the
+        // second used to vanish into the first's ignored fields (92 read, 92 accepted, 0 rejected)
+        List<String> numbers = new java.util.ArrayList<>();
+        for (int i = 0; i < 93; i++) {
+            numbers.add("CNF-" + i);
+        }
+        Inbox inbox = new Inbox(folder.resolve("inbox")).refundedRequests(D1, numbers);
+        Path refunds = inbox.root().resolve(D1 + "/refunds.csv");
+        List<String> lines = Files.readAllLines(refunds);
+        StringBuilder text = new StringBuilder(lines.get(0)).append(",note\n");
+        for (int i = 1; i < lines.size(); i++) {
+            text.append(lines.get(i)).append(",n").append(i == 47 ? "\r" : "\n");
+        }
+        Files.writeString(refunds, text);
+
+        Recon.Outcome refused = run(store(), inbox, D1);
+
+        assertThat(refused.exitCode()).isEqualTo(3);
+        assertThat(refused.err()).contains("refunds.csv line 48: a carriage return (CR) outside quotes that does not "
+                + "end a CRLF line ending");
+        assertThat(bundle("2026-11-20")).doesNotExist();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void anInputThatIsADeviceOrANamedPipe_isRefusedInOneLine_beforeAnythingIsReadOrWritten() throws Exception {
+        TestStore store = store();
+        Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1);
+        Path orders = inbox.root().resolve(D1 + "/orders.csv");
+        Files.delete(orders);
+        assertThat(new ProcessBuilder("mkfifo", orders.toString()).start().waitFor()).isZero();
+
+        Recon.Outcome pipe = run(store, inbox, D1);
+
+        assertThat(pipe.exitCode()).isEqualTo(3);
+        assertThat(pipe.err().strip()).isEqualTo("recon: 2026-11-20/orders.csv: not a regular file (a device, a named pipe "
+                + "or a folder?); recon reads only regular files");
+        assertThat(Recon.run(store, "status").out()).doesNotContain("2026-11-20");
+
+        Files.delete(orders);
+        inbox.simpleDay(D1, 1);
+        Path refunds = inbox.root().resolve(D1 + "/refunds.csv");
+        Files.delete(refunds);
+        Files.createSymbolicLink(refunds, Path.of("/dev/zero"));
+
+        Recon.Outcome zero = run(store, inbox, D1, "--allow-missing");
+
+        assertThat(zero.exitCode()).isEqualTo(3);
+        assertThat(zero.err()).contains("2026-11-20/refunds.csv: not a regular file").doesNotContain("\tat ");
+        assertThat(folder.resolve("archive")).doesNotExist();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void restartingARunWhoseInputBecameADevice_isRefused_beforeTheInputIsHashed() throws Exception {
+        // a failed run to restart: its archive is a file, so the bundle cannot be written
+        TestStore store = store();
+        Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1);
+        Path notAFolder = Files.writeString(folder.resolve("archive-file"), "");
+        assertThat(Recon.run(store, "run", "--date=" + D1, "--inbox=" + inbox.root(), "--archive=" + notAFolder)
+                .exitCode()).isEqualTo(1);
+        Path refunds = inbox.root().resolve(D1 + "/refunds.csv");
+        Files.delete(refunds);
+        Files.createSymbolicLink(refunds, Path.of("/dev/zero"));
+
+        Recon.Outcome restarted = Recon.run(store, "restart", "--date=" + D1);
+
+        assertThat(restarted.exitCode()).isEqualTo(3);
+        assertThat(restarted.err()).contains("2026-11-20/refunds.csv: not a regular file");
+    }
+
+    @Test
     void aFileReadInPartitions_reportsItsFirstProblem_asOneReaderWould() throws IOException {
         Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1);
         String[] rows = new String[200];
