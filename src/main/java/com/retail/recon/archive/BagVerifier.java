@@ -28,11 +28,14 @@ public final class BagVerifier {
     private BagVerifier() {
     }
 
-    public static List<Problem> verify(Path bag) throws IOException {
+    public static List<Problem> verify(Path given) throws IOException {
         List<Problem> problems = new ArrayList<>();
-        if (!Files.isDirectory(bag)) {
-            return List.of(new Problem(Kind.NOT_A_BAG, bag.toString(), "no such folder"));
+        if (!Files.isDirectory(given)) {
+            return List.of(new Problem(Kind.NOT_A_BAG, given.toString(), "no such folder"));
         }
+        // the bag's real path: "." normalises to "" (which no file path starts with), and ".." after a
+        // symbolic link climbs from where the link points, not from the link
+        Path bag = given.toRealPath();
         for (String required : List.of(BagIt.BAGIT_TXT, BagIt.MANIFEST, BagIt.BAG_INFO_TXT, BagIt.TAG_MANIFEST)) {
             if (!Files.isRegularFile(bag.resolve(required))) {
                 problems.add(new Problem(Kind.MISSING, required, "required tag file"));
