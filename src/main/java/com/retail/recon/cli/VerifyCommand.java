@@ -20,7 +20,8 @@ final class VerifyCommand implements Callable<Integer> {
 
     static final int PROBLEM = 4;
 
-    @Parameters(paramLabel = "BUNDLE", description = "The bundle folder, e.g. recon-data/archive/2026-11-20")
+    @Parameters(paramLabel = "BUNDLE", description = "The bundle folder, e.g. recon-data/archive/2026-11-20, spelled "
+            + "any way (relative, '.', '..', through symbolic links): it is checked at its real path.")
     Path bundle;
 
     @Override

@@ -46,6 +46,7 @@ class BagVerifierTests {
         Path link = Files.createSymbolicLink(folder.resolve("link"), folder.resolve("archive"));
         Path elsewhere = Files.createDirectories(folder.resolve("elsewhere/deeper"));
         Path up = Files.createSymbolicLink(folder.resolve("up"), elsewhere);
+        Path bagLink = Files.createSymbolicLink(folder.resolve("bag-link"), bag);
         String relative = Path.of("").toAbsolutePath().relativize(bag).toString();
         List<String> spellings = List.of(
                 bag.toString(),
@@ -61,6 +62,8 @@ class BagVerifierTests {
                 link.resolve("2026-11-20").toString(),
                 link + "/2026-11-20/",
                 link + "/../archive/2026-11-20",
+                bagLink.toString(),
+                bagLink + "/",
                 // ".." after a symbolic link climbs from where the link points: elsewhere/deeper/../.. is folder
                 up + "/../../archive/2026-11-20");
         for (String spelling : spellings) {
