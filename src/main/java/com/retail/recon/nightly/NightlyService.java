@@ -91,6 +91,10 @@ public class NightlyService {
             return refusal.get();
         }
         NightlyRun fresh = new NightlyRun(date, 1, inbox, archive, allowMissing);
+        Optional<Result> foreign = checkArchive(fresh);
+        if (foreign.isPresent()) {
+            return foreign.get(); // before an earlier failed attempt is abandoned
+        }
         if (day.isPresent() && day.get().lastAttempt() != null) {
             NightlyRun previous = new NightlyRun(date, day.get().lastAttempt(), inbox, archive, allowMissing);
             Optional<JobExecution> last = lastExecution(previous);

@@ -155,6 +155,15 @@ class ForeignBundlePathTests {
         assertThat(stillThere.exitCode()).isEqualTo(2);
         assertThat(stillThere.err()).contains("move it out of the archive");
 
+        // nor does run with changed inputs abandon the failed attempt (and delete its staging folder) first
+        Path refunds = inbox.resolve(NEXT).resolve("refunds.csv");
+        byte[] original = Files.readAllBytes(refunds);
+        Files.writeString(refunds, "\n", java.nio.file.StandardOpenOption.APPEND);
+        Recon.Outcome changed = run("run", NEXT);
+        assertThat(changed.exitCode()).as(changed.err()).isEqualTo(2);
+        assertThat(stagingOf(NEXT)).isTrue();
+        Files.write(refunds, original);
+
         moveAway(squatter);
         assertThat(Recon.run(store, "restart", "--date=" + NEXT).exitCode()).isZero();
         assertThat(BagVerifier.verify(archive.resolve(NEXT))).isEmpty();
