@@ -194,7 +194,7 @@ public final class BagVerifier {
             }
             try {
                 List<String> lines = lines(entry.path(), BagIt.BAGIT_TXT, structure);
-                if (lines == null || !lines.equals(List.of(BAGIT_LINE_1, BAGIT_LINE_2))) {
+                if (lines != null && !lines.equals(List.of(BAGIT_LINE_1, BAGIT_LINE_2))) {
                     structure.add(new Problem(Kind.ALTERED, BagIt.BAGIT_TXT, "not a BagIt 1.0 declaration ("
                             + BAGIT_LINE_1 + ", " + BAGIT_LINE_2 + ")"));
                 }

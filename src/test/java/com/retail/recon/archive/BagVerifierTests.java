@@ -184,6 +184,15 @@ class BagVerifierTests {
                     t.write("bagit.txt", "BagIt-Version: 0.97\nTag-File-Character-Encoding: UTF-8\n");
                     t.reseal();
                 }, List.of("ALTERED bagit.txt: not a BagIt 1.0 declaration")),
+                new Tampering("bagit.txt not UTF-8", t -> {
+                    Files.write(t.bag.resolve("bagit.txt"), new byte[]{'B', 'a', 'g', (byte) 0xff, '\n'});
+                    t.reseal();
+                }, List.of("MALFORMED bagit.txt: line 1: not UTF-8")),
+                new Tampering("bag-info.txt not UTF-8", t -> {
+                    Files.write(t.bag.resolve("bag-info.txt"), new byte[]{'X', ':', ' ', (byte) 0xc3, '\n'},
+                            StandardOpenOption.APPEND);
+                    t.reseal();
+                }, List.of("MALFORMED bag-info.txt: line ")),
                 new Tampering("bag-info.txt replaced by a symbolic link to an identical file",
                         t -> t.replaceByLink("bag-info.txt"), List.of("NOT_REGULAR bag-info.txt: a symbolic link")),
                 new Tampering("Payload-Oxum altered", t -> {
