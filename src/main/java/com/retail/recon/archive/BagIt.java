@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * The small part of BagIt (RFC 8493) recon needs: make a folder whose payload is under {@code data/} into a
@@ -68,18 +67,11 @@ public final class BagIt {
                 manifest(checksums(bag, List.of(BAGIT_TXT, BAG_INFO_TXT, MANIFEST))));
     }
 
-    /** The payload: every regular file under data/, as bag-relative paths with '/' separators, sorted. */
-    public static List<String> payloadFiles(Path bag) throws IOException {
-        Path data = bag.resolve("data");
-        if (!Files.isDirectory(data)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(data)) {
-            return files.filter(Files::isRegularFile).map(file -> relative(bag, file)).sorted().toList();
-        }
-    }
-
-    /** The payload files (as {@link #payloadFiles}) and their sizes, from one walk. */
+    /**
+     * The payload files (every file under data/, as bag-relative paths with '/' separators) and their sizes, from
+     * one walk. Anything but a regular file stops the bagging: verify would reject the bag, since it never reads
+     * through a link nor opens a special file, and recon itself writes regular files only.
+     */
     private static Map<String, Long> payloadSizes(Path bag) throws IOException {
         Map<String, Long> sizes = new TreeMap<>();
         Path data = bag.resolve("data");
@@ -89,11 +81,12 @@ public final class BagIt {
         Files.walkFileTree(data, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                if (attributes.isRegularFile()) {
-                    sizes.put(relative(bag, file), attributes.size());
-                } else if (attributes.isSymbolicLink() && Files.isRegularFile(file)) {
-                    sizes.put(relative(bag, file), Files.size(file)); // as payloadFiles counts it
+                if (!attributes.isRegularFile()) {
+                    throw new IOException("cannot bag " + bag + ": " + relative(bag, file) + " is "
+                            + (attributes.isSymbolicLink() ? "a symbolic link" : "a special file")
+                            + ", not a regular file");
                 }
+                sizes.put(relative(bag, file), attributes.size());
                 return FileVisitResult.CONTINUE;
             }
         });
@@ -124,29 +117,36 @@ public final class BagIt {
         return path.replace("%", "%25").replace("\n", "%0A").replace("\r", "%0D");
     }
 
+    /** The inverse of {@link #encode}, in one pass ("%250A" is "%0A", not a line feed). */
     static String decode(String path) {
-        return path.replace("%0A", "\n").replace("%0a", "\n").replace("%0D", "\r").replace("%0d", "\r")
-                .replace("%25", "%");
-    }
-
-    /** Manifest lines as path -> checksum; malformed lines are returned under the key "" for the caller. */
-    static Map<String, String> readManifest(Path manifest) throws IOException {
-        Map<String, String> entries = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] parts = line.trim().split("\\s+", 2);
-            entries.put(parts.length == 2 ? decode(parts[1]) : "", parts[0].toLowerCase());
+        if (path.indexOf('%') < 0) {
+            return path;
         }
-        return entries;
+        StringBuilder out = new StringBuilder(path.length());
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            String code = c == '%' && i + 3 <= path.length()
+                    ? path.substring(i + 1, i + 3).toUpperCase(java.util.Locale.ROOT) : "";
+            switch (code) {
+                case "0A" -> { out.append('\n'); i += 2; }
+                case "0D" -> { out.append('\r'); i += 2; }
+                case "25" -> { out.append('%'); i += 2; }
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** bag-info.txt as label -> values (continuation lines are joined). */
     public static Map<String, List<String>> readInfo(Path bag) throws IOException {
+        return parseInfo(Files.readAllLines(bag.resolve(BAG_INFO_TXT), StandardCharsets.UTF_8));
+    }
+
+    /** bag-info lines as label -> values: "Label: value", a line starting with a blank continues the value. */
+    static Map<String, List<String>> parseInfo(List<String> lines) {
         Map<String, List<String>> info = new LinkedHashMap<>();
         String label = null;
-        for (String line : Files.readAllLines(bag.resolve(BAG_INFO_TXT), StandardCharsets.UTF_8)) {
+        for (String line : lines) {
             if ((line.startsWith(" ") || line.startsWith("\t")) && label != null) {
                 List<String> values = info.get(label);
                 values.set(values.size() - 1, values.get(values.size() - 1) + " " + line.trim());

@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "rerun", mixinStandardHelpOptions = true,
         description = {"Recompute a business date that has run before, from its inbox folder, and write the next "
-                + "bundle revision (<D>.r2/, <D>.r3/, ...). Earlier bundles are never touched."})
+                + "bundle revision (<D>.r2/, <D>.r3/, ...: one past the highest). Earlier bundles are never touched; "
+                + "anything at a bundle path of the date that this store did not publish stops the rerun (exit 2)."})
 final class RerunCommand implements Callable<Integer> {
 
     @Mixin

@@ -15,7 +15,9 @@ import java.util.concurrent.Callable;
         description = {"Run the nightly job for a business date.",
                 "A date that already completed does nothing (exit 0). A date whose earlier inbox dates have not "
                         + "completed is refused (exit 2). A failed or interrupted date is restarted from its last "
-                        + "checkpoint, or started afresh if its input files changed since (e.g. a fixed export)."})
+                        + "checkpoint, or started afresh if its input files changed since (e.g. a fixed export). "
+                        + "Anything at a bundle path of the date (<archive>/<D>, <D>.r<N>) that this store did not "
+                        + "publish stops the date (exit 2): move it out of the archive."})
 final class RunCommand implements Callable<Integer> {
 
     @Mixin

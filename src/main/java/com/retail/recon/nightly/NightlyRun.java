@@ -15,6 +15,11 @@ public record NightlyRun(LocalDate businessDate, long attempt, Path inbox, Path 
 
     public static final String JOB_NAME = "nightlyReconciliation";
 
+    /** The run's identity in its bundle's bag-info (Run-Id): the job and its instance. */
+    public static String runId(long jobInstanceId) {
+        return JOB_NAME + "/" + jobInstanceId;
+    }
+
     public JobParameters toJobParameters() {
         return new JobParametersBuilder()
                 .addLocalDate("businessDate", businessDate, true)

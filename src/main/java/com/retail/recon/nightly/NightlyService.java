@@ -92,6 +92,10 @@ public class NightlyService {
             return refusal.get();
         }
         NightlyRun fresh = new NightlyRun(date, 1, inbox, archive, allowMissing);
+        Optional<Result> foreign = checkArchive(fresh);
+        if (foreign.isPresent()) {
+            return foreign.get(); // before an earlier failed attempt is abandoned
+        }
         if (day.isPresent() && day.get().lastAttempt() != null) {
             NightlyRun previous = new NightlyRun(date, day.get().lastAttempt(), inbox, archive, allowMissing);
             Optional<JobExecution> last = lastExecution(previous);
@@ -130,6 +134,10 @@ public class NightlyService {
             return refusal.get();
         }
         NightlyRun previous = new NightlyRun(date, day.get().lastAttempt(), inbox, archive, allowMissing);
+        Optional<Result> foreign = checkArchive(previous);
+        if (foreign.isPresent()) {
+            return foreign.get(); // before anything changes: the date stays completed
+        }
         lastExecution(previous).filter(e -> e.getStatus() != BatchStatus.COMPLETED
                         && e.getStatus() != BatchStatus.ABANDONED)
                 .ifPresent(this::abandon);
@@ -180,6 +188,16 @@ public class NightlyService {
 
     public Optional<LocalDate> firstDate() {
         return Optional.ofNullable(jdbc.queryForObject("SELECT MIN(business_date) FROM business_day", LocalDate.class));
+    }
+
+    /**
+     * Something at one of the date's bundle paths that this store did not publish (an export, a copy, a folder
+     * made by hand) stops the run before anything is recorded: publishing beside it would take a revision
+     * number on its word, and the operator must decide where it belongs.
+     */
+    private Optional<Result> checkArchive(NightlyRun run) {
+        return OwnBundles.refusal(jobRepository, jdbc, run.archive(), run.businessDate())
+                .map(message -> Result.refused(USAGE, message));
     }
 
     /** The store's history starts at its first date; every inbox date since must complete in order. */
@@ -242,6 +260,10 @@ public class NightlyService {
     }
 
     private Result start(NightlyRun run) {
+        Optional<Result> foreign = checkArchive(run);
+        if (foreign.isPresent()) {
+            return foreign.get();
+        }
         recordAttempt(run);
         try {
             return finished(jobOperator.start(job, withFingerprints(run)));
@@ -262,6 +284,10 @@ public class NightlyService {
     }
 
     private Result restartExecution(JobExecution last) {
+        Optional<Result> foreign = checkArchive(NightlyRun.of(last.getJobParameters()));
+        if (foreign.isPresent()) {
+            return foreign.get();
+        }
         try {
             return finished(jobOperator.restart(recoverIfInterrupted(last)));
         } catch (Exception e) {

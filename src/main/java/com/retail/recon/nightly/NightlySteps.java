@@ -214,9 +214,9 @@ public class NightlySteps {
                                                      int revision) {
         Map<String, List<String>> info = new LinkedHashMap<>();
         info.put("Bagging-Date", List.of(LocalDate.now(ZoneOffset.UTC).toString()));
-        info.put("Business-Date", List.of(run.businessDate().toString()));
+        info.put(Bundles.BUSINESS_DATE, List.of(run.businessDate().toString()));
         info.put(Bundles.RUN_ID, List.of(identity));
-        info.put("Revision", List.of(Integer.toString(revision)));
+        info.put(Bundles.REVISION_LABEL, List.of(Integer.toString(revision)));
         info.put("Product-Version", List.of("recon " + ProductVersion.get()));
         info.put("Bag-Software-Agent", List.of("recon " + ProductVersion.get()));
         List<String> sources = new ArrayList<>();
@@ -233,7 +233,7 @@ public class NightlySteps {
         StepExecution step = context.getStepContext().getStepExecution();
         NightlyRun run = NightlyRun.of(step.getJobParameters());
         long instance = step.getJobExecution().getJobInstance().getInstanceId();
-        String identity = NightlyRun.JOB_NAME + "/" + instance;
+        String identity = NightlyRun.runId(instance);
         Path staging = Bundles.staging(run.archive(), run.businessDate(), instance);
         Optional<Path> already = Bundles.publishedBy(run.archive(), run.businessDate(), identity);
         Path bundle;
@@ -241,6 +241,11 @@ public class NightlySteps {
             bundle = already.get();
         } else {
             checkStagingComplete(staging, run);
+            // checked before the run started too; this catches a folder put there since
+            Optional<String> foreign = OwnBundles.refusal(jobRepository, jdbc, run.archive(), run.businessDate());
+            if (foreign.isPresent()) {
+                throw new IllegalStateException(foreign.get());
+            }
             int revision = Bundles.nextRevision(run.archive(), run.businessDate());
             BagIt.make(staging, bagInfo(step, run, identity, revision));
             bundle = Bundles.publish(run.archive(), run.businessDate(), revision, staging);

@@ -61,6 +61,24 @@ public class RunHistory {
                 execution.getExitStatus().getExitDescription());
     }
 
+    /** The inbox and archive folders runs of this store were given (absolute, as given). */
+    public record Folders(java.util.Set<java.nio.file.Path> inboxes, java.util.Set<java.nio.file.Path> archives) {
+    }
+
+    /** Every inbox and archive folder this store's runs used: what must not be written into by anything else. */
+    public Folders folders() {
+        Folders folders = new Folders(new java.util.TreeSet<>(), new java.util.TreeSet<>());
+        for (JobInstance instance : jobRepository.findJobInstances(NightlyRun.JOB_NAME)) {
+            JobExecution execution = jobRepository.getLastJobExecution(instance);
+            if (execution != null) {
+                NightlyRun run = NightlyRun.of(execution.getJobParameters());
+                folders.inboxes().add(run.inbox());
+                folders.archives().add(run.archive());
+            }
+        }
+        return folders;
+    }
+
     /** A STARTED run whose date is not locked was interrupted (its process died): it can be restarted. */
     private String state(NightlyRun run, JobExecution execution) {
         if (execution.getStatus() != BatchStatus.STARTED && execution.getStatus() != BatchStatus.STARTING) {

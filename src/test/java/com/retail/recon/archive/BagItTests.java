@@ -1,6 +1,7 @@
 package com.retail.recon.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,20 @@ class BagItTests {
 
         assertThat(Files.readString(bag.resolve(BagIt.MANIFEST))).isEqualTo(
                 recorded + "  data/receipts/A.pdf\n" + PayloadChecksums.sha256(same) + "  data/receipts/B.pdf\n");
+    }
+
+    @Test
+    void aSymbolicLinkInThePayload_isNotBagged() throws IOException {
+        write("data/ledgers/refunds.csv", "txn_id\n".getBytes(StandardCharsets.US_ASCII));
+        Path outside = Files.writeString(bag.resolveSibling(bag.getFileName() + "-report.pdf"), "%PDF");
+        Files.createSymbolicLink(bag.resolve("data/report.pdf"), outside);
+        try {
+            assertThatThrownBy(() -> BagIt.make(bag, new LinkedHashMap<>())).isInstanceOf(IOException.class)
+                    .hasMessageContaining("data/report.pdf is a symbolic link, not a regular file");
+            assertThat(bag.resolve(BagIt.MANIFEST)).doesNotExist();
+        } finally {
+            Files.delete(outside);
+        }
     }
 
     private void write(String path, byte[] bytes) throws IOException {
