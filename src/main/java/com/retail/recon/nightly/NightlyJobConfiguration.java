@@ -33,7 +33,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
@@ -83,7 +82,7 @@ public class NightlyJobConfiguration {
                               NightlySteps steps, PartitionedSteps partitioned,
                               @Qualifier("ingestPartitioner") Partitioner ingestPartitioner,
                               @Qualifier("reconcilePartitioner") Partitioner reconcilePartitioner,
-                              ItemStreamReader<UnassignedRefunds.Facts> unassignedRefundReader,
+                              UnassignedRefunds.Reader unassignedRefundReader,
                               ItemWriter<RefundAssignment.Unassigned> unassignedRefundWriter,
                               JdbcCursorItemReader<String[]> ledgerReader,
                               FlatFileItemWriter<String[]> ledgerWriter,
@@ -304,7 +303,7 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    ItemStreamReader<UnassignedRefunds.Facts> unassignedRefundReader(
+    UnassignedRefunds.Reader unassignedRefundReader(
             @Value("#{stepExecution}") StepExecution step, DataSource dataSource, JdbcTemplate jdbc,
             ReconProperties properties) {
         var date = NightlyRun.of(step.getJobParameters()).businessDate();
