@@ -224,9 +224,10 @@ public class NightlyJobConfiguration {
     @Bean
     @StepScope
     Partitioner ingestPartitioner(@Value("#{stepExecution}") StepExecution step, JobRepository jobRepository,
-                                  @Value("${recon.partition.min-file-bytes:1048576}") long minBytesPerRange) {
+                                  ReconProperties properties) {
         return Partitions.remembered(step, jobRepository, Partitions.fileRanges(
-                NightlyRun.of(step.getJobParameters()).inputPath(inputFileOf(step)), minBytesPerRange));
+                NightlyRun.of(step.getJobParameters()).inputPath(inputFileOf(step)),
+                properties.partition().minFileBytes()));
     }
 
     /**
