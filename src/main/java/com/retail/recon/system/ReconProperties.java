@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import java.math.BigDecimal;
@@ -38,7 +39,7 @@ public record ReconProperties(
         @NotNull @Folder(writable = true) Path archive,
         @Positive int chunkSize,
         @PositiveOrZero int partitions,
-        @NotNull @Valid PartitionProperties partition,
+        @DefaultValue @Valid PartitionProperties partition,
         @NotEmpty Map<@Pattern(regexp = "[A-Z]{3}", message = "is not a currency code: three upper-case letters") String,
                 @NotNull @Min(0) @Max(4) Integer> currencies,
         @NotNull @Valid PolicyProperties policy) {
@@ -61,7 +62,7 @@ public record ReconProperties(
     }
 
     /** {@code min-file-bytes}: a file is cut into byte ranges of at least this size. */
-    public record PartitionProperties(@Positive long minFileBytes) {
+    public record PartitionProperties(@DefaultValue("1048576") @Positive long minFileBytes) {
     }
 
     /** Partitions per partitioned step; 0 (the default) means one per processor core. */
