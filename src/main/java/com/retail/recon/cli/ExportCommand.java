@@ -23,11 +23,13 @@ import java.util.concurrent.Callable;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Finance audit export of a date range, built from the store: a BagIt bag at --out with the "
                 + "six ledgers of every business date in the range concatenated (one header), data/totals.csv "
-                + "with control totals per business date and currency plus ALL rows for the range, and "
-                + "data/summary.pdf. Dates of the range that never completed are listed as missing (bag-info "
-                + "Missing-Business-Date and the message) and the exit code is then 2. --out must not exist and "
-                + "must lie outside the archive and the inbox (the configured ones and every one this store's "
-                + "runs used), nor hold them; otherwise nothing is written (exit 2)."})
+                + "with control totals per business date and currency plus ALL rows for the range, "
+                + "data/ledgers.xlsx (the ledgers and totals as a workbook safe to open in a spreadsheet: text is "
+                + "never a formula, amounts are numbers) and data/summary.pdf. Dates of the range that never "
+                + "completed are listed as missing (bag-info Missing-Business-Date and the message) and the exit "
+                + "code is then 2. --out must not exist and must lie outside the archive and the inbox (the "
+                + "configured ones and every one this store's runs used), nor hold them; otherwise nothing is "
+                + "written (exit 2)."})
 final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First business date.")

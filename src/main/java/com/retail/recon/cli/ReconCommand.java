@@ -63,6 +63,15 @@ public final class ReconCommand {
     private ReconCommand() {
     }
 
+    /**
+     * A flag that stands for a property: it replaces any --key=value given for the same property (two would reach
+     * Spring as one value joined with a comma).
+     */
+    static void setProperty(String key, String value) {
+        springArguments.removeIf(arg -> arg.startsWith("--" + key + "="));
+        springArguments.add("--" + key + "=" + value);
+    }
+
     public static int execute(String[] args) {
         List<String> own = new ArrayList<>();
         springArguments.clear();

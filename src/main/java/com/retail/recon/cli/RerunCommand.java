@@ -30,10 +30,8 @@ final class RerunCommand implements Callable<Integer> {
         }
         try (ConfigurableApplicationContext store = Store.open()) {
             ReconProperties properties = store.getBean(ReconProperties.class);
-            return Printer.print(store.getBean(NightlyService.class).rerun(options.date,
-                    options.inbox != null ? options.inbox : properties.inbox(),
-                    options.archive != null ? options.archive : properties.archive(), options.allowMissing),
-                    options.timings);
+            return Printer.print(store.getBean(NightlyService.class).rerun(options.date, properties.inbox(),
+                    properties.archive(), options.allowMissing), options.timings);
         }
     }
 }

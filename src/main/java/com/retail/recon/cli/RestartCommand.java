@@ -23,7 +23,7 @@ final class RestartCommand implements Callable<Integer> {
             description = "Where the unfinished partitions run: local (default) on this machine's cores, remote on "
                     + "recon worker processes over RabbitMQ (same as --recon.workers.mode=remote).")
     void workers(DateOptions.Workers where) {
-        ReconCommand.springArguments.add("--recon.workers.mode=" + where);
+        ReconCommand.setProperty("recon.workers.mode", where.toString());
     }
 
     @Override

@@ -33,8 +33,8 @@ final class RunCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext store = Store.open()) {
             ReconProperties properties = store.getBean(ReconProperties.class);
             NightlyService service = store.getBean(NightlyService.class);
-            var inbox = options.inbox != null ? options.inbox : properties.inbox();
-            var archive = options.archive != null ? options.archive : properties.archive();
+            var inbox = properties.inbox();
+            var archive = properties.archive();
             LocalDate date = options.date != null ? options.date
                     : LocalDate.now(properties.policy().zone()).minusDays(1);
             List<LocalDate> dates = catchUp ? service.catchUpDates(date, inbox) : List.of(date);

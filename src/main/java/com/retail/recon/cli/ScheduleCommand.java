@@ -49,8 +49,8 @@ final class ScheduleCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext store = Store.open()) {
             ReconProperties properties = store.getBean(ReconProperties.class);
             NightlyService service = store.getBean(NightlyService.class);
-            var inbox = options.inbox != null ? options.inbox : properties.inbox();
-            var archive = options.archive != null ? options.archive : properties.archive();
+            var inbox = properties.inbox();
+            var archive = properties.archive();
             int exit = NightlyService.OK;
             for (int tick = 1; ticks == 0 || tick <= ticks; tick++) {
                 ZonedDateTime now = ZonedDateTime.now(properties.policy().zone());

@@ -3,7 +3,10 @@ package com.retail.recon.cli;
 import com.retail.recon.nightly.RunHistory;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -23,8 +26,14 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "How many runs (default: 20).")
     int limit;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        if (limit < 1) {
+            throw new ParameterException(spec.commandLine(), "--limit must be at least 1: " + limit);
+        }
         try (ConfigurableApplicationContext store = Store.openForReading()) {
             List<RunHistory.Run> runs = store.getBean(RunHistory.class).recent(date, limit);
             if (runs.isEmpty()) {

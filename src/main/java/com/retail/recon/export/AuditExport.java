@@ -76,6 +76,9 @@ public class AuditExport {
         }
         Map<String, Totals> totals = writeTotals(staging.resolve("data/totals.csv"), dates);
         Files.write(staging.resolve("data/summary.pdf"), summaryPdf(from, to, dates, totals));
+        // dated as the summary is: the cutoff of the range's last day
+        LedgerWorkbook.write(staging.resolve("data"),
+                to.plusDays(1).atStartOfDay(properties.policy().zone()).toInstant());
 
         Map<String, List<String>> info = new LinkedHashMap<>();
         info.put("Bagging-Date", List.of(LocalDate.now(ZoneOffset.UTC).toString()));

@@ -33,7 +33,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
@@ -84,7 +83,7 @@ public class NightlyJobConfiguration {
                               NightlySteps steps, PartitionedSteps partitioned,
                               @Qualifier("ingestPartitioner") Partitioner ingestPartitioner,
                               @Qualifier("reconcilePartitioner") Partitioner reconcilePartitioner,
-                              ItemStreamReader<UnassignedRefunds.Facts> unassignedRefundReader,
+                              UnassignedRefunds.Reader unassignedRefundReader,
                               ItemWriter<RefundAssignment.Unassigned> unassignedRefundWriter,
                               JdbcCursorItemReader<String[]> ledgerReader,
                               FlatFileItemWriter<String[]> ledgerWriter,
@@ -221,9 +220,10 @@ public class NightlyJobConfiguration {
     @Bean
     @StepScope
     Partitioner ingestPartitioner(@Value("#{stepExecution}") StepExecution step, JobRepository jobRepository,
-                                  @Value("${recon.partition.min-file-bytes:1048576}") long minBytesPerRange) {
+                                  ReconProperties properties) {
         return Partitions.remembered(step, jobRepository, Partitions.fileRanges(
-                NightlyRun.of(step.getJobParameters()).inputPath(inputFileOf(step)), minBytesPerRange));
+                NightlyRun.of(step.getJobParameters()).inputPath(inputFileOf(step)),
+                properties.partition().minFileBytes()));
     }
 
     /**
@@ -300,7 +300,7 @@ public class NightlyJobConfiguration {
 
     @Bean
     @StepScope
-    ItemStreamReader<UnassignedRefunds.Facts> unassignedRefundReader(
+    UnassignedRefunds.Reader unassignedRefundReader(
             @Value("#{stepExecution}") StepExecution step, DataSource dataSource, JdbcTemplate jdbc,
             ReconProperties properties) {
         var date = NightlyRun.of(step.getJobParameters()).businessDate();

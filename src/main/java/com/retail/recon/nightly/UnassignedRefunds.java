@@ -6,7 +6,6 @@ import com.retail.recon.reconcile.RefundAssignment;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 import javax.sql.DataSource;
@@ -77,8 +76,8 @@ public final class UnassignedRefunds {
      *
      * @param carried the dates whose unassigned refunds D takes over
      */
-    public static ItemStreamReader<Facts> reader(DataSource dataSource, LocalDate businessDate,
-                                                 List<LocalDate> carried, boolean postgres, int fetchSize) {
+    static Reader reader(DataSource dataSource, LocalDate businessDate, List<LocalDate> carried, boolean postgres,
+                         int fetchSize) {
         String unassignedOn = UNASSIGNED_ON.formatted(postgres ? "f.txn_id COLLATE \"default\"" : "f.txn_id");
         String sql = SQL.formatted(StoredRows.columns("r", StoredRows.REFUND),
                 String.join("\n", Collections.nCopies(carried.size(), unassignedOn)));
@@ -89,7 +88,12 @@ public final class UnassignedRefunds {
         return new Reader(dataSource, sql, parameters.toArray(), fetchSize);
     }
 
-    private static final class Reader extends AbstractItemCountingItemStreamItemReader<Facts> {
+    /**
+     * A class, not ItemStreamReader: a @StepScope bean method must return the implementing type, or Spring Batch
+     * warns at every start that it cannot look for listener annotations behind the interface. Not final: the
+     * step scope proxies it by subclassing.
+     */
+    static class Reader extends AbstractItemCountingItemStreamItemReader<Facts> {
         private static final int REFUND_COLUMNS = StoredRows.REFUND.split(", ").length;
         private final DataSource dataSource;
         private final String sql;

@@ -13,8 +13,8 @@ import java.util.TreeSet;
  * File names of receipts inside a bundle's {@code data/receipts/} folder.
  *
  * <p>A receipt is named {@code <confirmation_number>.pdf} when the confirmation number is a safe file name
- * (ASCII letters, digits, {@code -}, {@code _} and {@code .}, 1 to 100 characters, not starting with a dot)
- * and no other receipt of the folder has it, compared case-insensitively (so two receipts never collide on a
+ * (ASCII letters, digits, {@code -}, {@code _} and {@code .}, 1 to 100 characters, not starting with a dot, and
+ * not a Windows device name such as {@code CON} or {@code com1.txt}: see {@link #isWindowsDeviceName}) and no other receipt of the folder has it, compared case-insensitively (so two receipts never collide on a
  * case-insensitive file system), nor has a receipt taken that name. Otherwise the name is derived from it:
  * {@code <prefix>-<hash>.pdf}, where {@code <hash>} is the first 12 hex digits of the SHA-256 of the
  * confirmation number's UTF-8 bytes and {@code <prefix>} is the confirmation number with every character
@@ -23,8 +23,9 @@ import java.util.TreeSet;
  * left. If that name is taken too, {@code -2}, {@code -3}, ... is appended before {@code .pdf}.
  *
  * <p>So a name only ever holds ASCII letters, digits, {@code -}, {@code _} and {@code .}, never starts with a
- * dot, ends with {@code .pdf} and has at most 88 characters (60 + 1 + 12, then {@code -} and a counter of at most
- * 10 digits, then {@code .pdf}); without a counter at most 77.
+ * dot, is never a Windows device name (a derived name has a {@code -} before its first dot), ends with
+ * {@code .pdf} and has at most 104 characters (a safe confirmation number of 100, then {@code .pdf}); a derived
+ * name has at most 77 (60 + 1 + 12 + 4), and with a counter {@code -n} as many more as it has characters.
  * The receipt itself always shows the original confirmation number.
  */
 public final class ReceiptNames {
@@ -32,6 +33,10 @@ public final class ReceiptNames {
     static final int MAX_SAFE_LENGTH = 100;
     static final int PREFIX_LENGTH = 60;
     private static final String EXTENSION = ".pdf";
+    /** The longest name: a safe confirmation number of 100 characters and {@code .pdf}. */
+    static final int MAX_NAME_LENGTH = MAX_SAFE_LENGTH + EXTENSION.length();
+    /** The longest derived name before a counter: prefix, {@code -}, 12 hex digits, {@code .pdf}. */
+    static final int MAX_DERIVED_LENGTH = PREFIX_LENGTH + 1 + 12 + EXTENSION.length();
 
     private ReceiptNames() {
     }
@@ -92,7 +97,7 @@ public final class ReceiptNames {
 
     static boolean isSafe(String s) {
         int n = s.length();
-        if (n == 0 || n > MAX_SAFE_LENGTH || s.charAt(0) == '.') {
+        if (n == 0 || n > MAX_SAFE_LENGTH || s.charAt(0) == '.' || isWindowsDeviceName(s)) {
             return false;
         }
         for (int i = 0; i < n; i++) {
@@ -101,6 +106,29 @@ public final class ReceiptNames {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether Windows would open a device instead of a file: {@code CON}, {@code PRN}, {@code AUX}, {@code NUL},
+     * {@code COM0}-{@code COM9}, {@code LPT0}-{@code LPT9} and {@code COM}/{@code LPT} with a superscript
+     * 1, 2 or 3, in any case and with any extension ({@code nul.tar.gz}); Windows also ignores trailing spaces
+     * and dots of the part before the extension.
+     */
+    static boolean isWindowsDeviceName(String name) {
+        int end = name.indexOf('.');
+        end = end < 0 ? name.length() : end;
+        while (end > 0 && (name.charAt(end - 1) == ' ' || name.charAt(end - 1) == '.')) {
+            end--;
+        }
+        if (end == 3) {
+            return name.regionMatches(true, 0, "CON", 0, 3) || name.regionMatches(true, 0, "PRN", 0, 3)
+                    || name.regionMatches(true, 0, "AUX", 0, 3) || name.regionMatches(true, 0, "NUL", 0, 3);
+        }
+        if (end == 4 && (name.regionMatches(true, 0, "COM", 0, 3) || name.regionMatches(true, 0, "LPT", 0, 3))) {
+            char digit = name.charAt(3);
+            return (digit >= '0' && digit <= '9') || digit == '\u00b9' || digit == '\u00b2' || digit == '\u00b3';
+        }
+        return false;
     }
 
     private static boolean isSafeChar(char c) {

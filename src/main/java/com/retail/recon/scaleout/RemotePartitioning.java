@@ -1,6 +1,11 @@
 package com.retail.recon.scaleout;
 
 import com.retail.recon.nightly.PartitionedSteps;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Queue;
@@ -30,6 +35,7 @@ import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.core.MessagingTemplate;
 import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 import java.util.List;
@@ -60,8 +66,14 @@ public class RemotePartitioning {
      * and how long a stopping worker waits for them to finish.
      */
     @ConfigurationProperties("recon.workers")
-    public record Settings(String mode, String queue, Duration pollInterval, Duration timeout, int threads,
-                           Duration shutdownTimeout) {
+    @Validated
+    public record Settings(@NotNull @Pattern(regexp = "(?i)local|remote", message = "must be local or remote")
+                           String mode,
+                           @NotBlank String queue,
+                           @NotNull @DurationMin(millis = 1) Duration pollInterval,
+                           @NotNull @DurationMin(millis = 1) Duration timeout,
+                           @PositiveOrZero int threads,
+                           @NotNull @DurationMin(millis = 0) Duration shutdownTimeout) {
 
         public int workerThreads() {
             return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();

@@ -4,7 +4,19 @@ import com.retail.recon.domain.Currencies;
 import com.retail.recon.domain.RefundMethod;
 import com.retail.recon.reconcile.CategoryPolicy;
 import com.retail.recon.reconcile.Policy;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -17,28 +29,40 @@ import java.util.Map;
 /**
  * Everything under {@code recon.*} in application.yml (defaults = the spec's), overridable the Spring Boot
  * way: {@code --recon.policy.decision-sla-hours=12}, {@code RECON_POLICY_ZONE=Europe/Berlin}, ...
+ * Checked when bound, at start-up and before the store is opened ({@link StoreConfiguration}): a bad value
+ * stops recon with exit 2 and a line naming the property, instead of failing a run or being used as it is.
  */
 @ConfigurationProperties("recon")
+@Validated
 public record ReconProperties(
-        Path inbox,
-        Path archive,
-        int chunkSize,
-        int partitions,
-        Map<String, Integer> currencies,
-        PolicyProperties policy) {
+        @NotNull @Folder Path inbox,
+        @NotNull @Folder(writable = true) Path archive,
+        @Positive int chunkSize,
+        @PositiveOrZero int partitions,
+        @DefaultValue @Valid PartitionProperties partition,
+        @NotEmpty Map<@Pattern(regexp = "[A-Z]{3}", message = "is not a currency code: three upper-case letters") String,
+                @NotNull @Min(0) @Max(4) Integer> currencies,
+        @NotNull @Valid PolicyProperties policy) {
 
     public record PolicyProperties(
-            ZoneId zone,
-            long decisionSlaHours,
-            long refundStartSlaHours,
-            Map<RefundMethod, Long> settlementSlaHours,
-            BigDecimal amountTolerance,
-            BigDecimal rejectThresholdPercent,
-            Map<String, CategoryProperties> categories) {
+            @NotNull ZoneId zone,
+            @Positive long decisionSlaHours,
+            @Positive long refundStartSlaHours,
+            @NotNull @RequiredKeys({"ORIGINAL_PAYMENT", "ACCOUNT_CREDIT"})
+            Map<RefundMethod, @NotNull @Positive Long> settlementSlaHours,
+            @NotNull @DecimalMin("0") BigDecimal amountTolerance,
+            @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal rejectThresholdPercent,
+            @NotNull @RequiredKeys(Policy.DEFAULT_CATEGORY)
+            Map<String, @NotNull @Valid CategoryProperties> categories) {
     }
 
     /** {@code window-minutes} empty means "until shipped". */
-    public record CategoryProperties(Boolean cancellable, Long windowMinutes, BigDecimal feePercent) {
+    public record CategoryProperties(Boolean cancellable, @PositiveOrZero Long windowMinutes,
+                                     @DecimalMin("0") @DecimalMax("100") BigDecimal feePercent) {
+    }
+
+    /** {@code min-file-bytes}: a file is cut into byte ranges of at least this size. */
+    public record PartitionProperties(@DefaultValue("1048576") @Positive long minFileBytes) {
     }
 
     /** Partitions per partitioned step; 0 (the default) means one per processor core. */

@@ -5,6 +5,7 @@ import com.retail.recon.reconcile.CancellationRules;
 import com.retail.recon.reconcile.Policy;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import javax.sql.DataSource;
 import java.util.Map;
 
 /** The store (H2 by default, PostgreSQL when configured) and the policy beans built from configuration. */
@@ -56,13 +58,17 @@ public class StoreConfiguration {
      * transaction), and a run one more for its lock. Hikari's default pool of 10 starves three partitions or
      * more (the default is one per core): each waits for a connection another holds until the pool times out
      * after 30 s and the run fails. The pool grows to fit the partitions this process may run at once (the
-     * larger of recon.partitions and recon.workers.threads); a larger configured size is kept.
+     * larger of recon.partitions and recon.workers.threads); a larger configured size is kept. Before that, the
+     * configuration is bound and checked ({@link #bindReconProperties}).
      */
     @Bean
-    static BeanPostProcessor poolSizedForPartitions(Environment environment) {
+    static BeanPostProcessor poolSizedForPartitions(Environment environment, ConfigurableListableBeanFactory beans) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof DataSource) {
+                    bindReconProperties(beans);
+                }
                 if (bean instanceof HikariDataSource pool) {
                     int cores = Runtime.getRuntime().availableProcessors();
                     int partitions = environment.getProperty("recon.partitions", Integer.class, 0);
@@ -73,6 +79,20 @@ public class StoreConfiguration {
                 return bean;
             }
         };
+    }
+
+    /**
+     * Binds (and so validates) every {@code recon.*} properties bean before the store's data source is ready:
+     * whatever uses the store needs the data source first, so a bad setting (exit 2, naming the property) stops
+     * recon before the store is opened, migrated or written, whatever order the beans happen to be created in.
+     */
+    private static void bindReconProperties(ConfigurableListableBeanFactory beans) {
+        for (String name : beans.getBeanNamesForAnnotation(ConfigurationProperties.class)) {
+            Class<?> type = beans.getType(name, false);
+            if (type != null && type.getPackageName().startsWith("com.retail.recon")) {
+                beans.getBean(name);
+            }
+        }
     }
 
     @Bean

@@ -80,8 +80,15 @@ class CommandLineErrorsTests {
     void aBadCurrencyInTheConfiguration_isBadConfiguration() {
         Recon.Outcome outcome = Recon.run(TestStore.h2(folder), "status", "--recon.currencies.usd=2");
         assertThat(outcome.exitCode()).isEqualTo(2);
-        assertThat(outcome.err()).contains("Currency code must be three upper-case letters: usd")
+        assertThat(outcome.err()).contains("recon.currencies.usd=2 is not a currency code: three upper-case letters")
                 .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aLimitBelowOne_isBadUsage() {
+        Recon.Outcome outcome = Recon.run(TestStore.h2(folder), "status", "--limit=-1");
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err()).startsWith("recon: --limit must be at least 1: -1");
     }
 
     @Test

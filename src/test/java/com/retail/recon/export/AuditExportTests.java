@@ -110,6 +110,31 @@ class AuditExportTests {
     }
 
     @Test
+    void theWorkbookIsInThePayload_holdsEveryLedgerRow_andTwoExportsOfARangeHaveTheSameBytes() throws Exception {
+        Path first = folder.resolve("audit");
+        Path second = folder.resolve("audit-again");
+        assertThat(Recon.run(store, "export", "--from=2026-11-20", "--to=2026-11-23", "--out=" + first).exitCode())
+                .isZero();
+        assertThat(Recon.run(store, "export", "--from=2026-11-20", "--to=2026-11-23", "--out=" + second).exitCode())
+                .isZero();
+
+        assertThat(Files.readString(first.resolve("manifest-sha256.txt"))).contains("  data/ledgers.xlsx\n");
+        assertThat(BagVerifier.verify(first)).isEmpty();
+        assertThat(Files.readString(second.resolve("manifest-sha256.txt")))
+                .as("the whole payload, workbook included, is the same")
+                .isEqualTo(Files.readString(first.resolve("manifest-sha256.txt")));
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                Files.newInputStream(first.resolve("data/ledgers.xlsx")))) {
+            for (Ledger ledger : Ledger.values()) {
+                long rows = Files.readAllLines(first.resolve("data/ledgers").resolve(ledger.fileName())).size();
+                assertThat(book.getSheet(ledger.fileName().replace(".csv", "")).getLastRowNum() + 1L)
+                        .as(ledger.fileName()).isEqualTo(rows);
+            }
+            assertThat(book.getSheet("totals").getRow(1).getCell(0).getStringCellValue()).isEqualTo("2026-11-20");
+        }
+    }
+
+    @Test
     void aDateOfTheRangeThatNeverRan_isListedAsMissing() throws IOException {
         Path out = folder.resolve("audit");
         Recon.Outcome outcome = Recon.run(store, "export", "--from=2026-11-19", "--to=2026-11-21", "--out=" + out);

@@ -561,4 +561,17 @@ class NightlyJobFunctionalTests {
         assertThat(Files.readString(bundle("2026-11-20.r2/data/ledgers/cancellations.csv"))).isEqualTo(first);
         assertThat(Files.readString(bundle("2026-11-20/data/ledgers/cancellations.csv"))).isEqualTo(first);
     }
+
+    @Test
+    void aQuietRun_printsTheResultAlone_withoutWarningsFromTheFramework() {
+        // Spring Batch warned at every start that a @StepScope reader was declared as an interface
+        Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1);
+
+        Recon.Outcome outcome = Recon.run(store(), "run", "--quiet", "--date=" + D1, "--inbox=" + inbox.root(),
+                "--archive=" + folder.resolve("archive"));
+
+        assertThat(outcome.exitCode()).isZero();
+        assertThat((outcome.out() + outcome.err()).lines())
+                .noneMatch(line -> line.contains(" WARN ") || line.contains(" ERROR ") || line.contains("is an interface"));
+    }
 }

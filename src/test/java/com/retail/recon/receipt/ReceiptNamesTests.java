@@ -102,9 +102,63 @@ class ReceiptNamesTests {
         assertThat(ReceiptNames.fileName("a/b", false, Set.of())).isEqualTo(ReceiptNames.fileName("a/b", false, Set.of()));
     }
 
+    @Test
+    void windowsDeviceNames_withAnyExtensionInAnyCase_getADerivedName() {
+        List<String> devices = new ArrayList<>(List.of("CON", "prn", "Aux", "nul", "COM0", "com9", "LPT0", "lpt9",
+                "CON.tar", "con.pdf", "NUL.x.y", "AUX.", "Com1..", "COM\u00b9", "LPT\u00b2.txt", "lpt\u00b3"));
+        for (int i = 1; i <= 9; i++) {
+            devices.add("COM" + i);
+            devices.add("LPT" + i + ".log");
+        }
+        for (String device : devices) {
+            String name = ReceiptNames.fileName(device, false, Set.of());
+            assertThat(name).as(device).matches("[A-Za-z0-9_]+-[0-9a-f]{12}\\.pdf");
+            assertSafe(name);
+            assertThat(ReceiptNames.isWindowsDeviceName(name)).as(name).isFalse();
+        }
+        assertThat(ReceiptNames.fileName("con.tar", false, Set.of())).matches("con_tar-[0-9a-f]{12}\\.pdf");
+        for (String notADevice : List.of("CONX", "COM10", "LPT", "CON-1", "XCON", "NULL.txt", "COMA", "AUX_1")) {
+            assertThat(ReceiptNames.fileName(notADevice, false, Set.of())).isEqualTo(notADevice + ".pdf");
+        }
+    }
+
+    @Test
+    void theLongestName_isTheLengthTheReadmeStates() throws java.io.IOException {
+        Set<String> taken = ReceiptNames.newTakenSet();
+        List<String> longest = List.of("x".repeat(100), "x".repeat(101), "y".repeat(300), "\u00e9".repeat(300),
+                "\uD83D\uDE00".repeat(150), "a.".repeat(150), "-".repeat(100) + "z".repeat(100),
+                "CON." + "x".repeat(96), "LPT1." + "y".repeat(95));
+        int longestName = 0;
+        int longestDerived = 0;
+        for (String cn : longest) {
+            String name = ReceiptNames.fileName(cn, false, taken);
+            // the same number many times over: each further receipt's derived name has a longer counter
+            for (int n = 1; n <= 100; n++) {
+                assertSafe(name);
+                longestName = Math.max(longestName, name.length());
+                if (name.matches(".*-[0-9a-f]{12}\\.pdf")) {
+                    longestDerived = Math.max(longestDerived, name.length());
+                }
+                taken.add(name);
+                name = ReceiptNames.fileName(cn, true, taken);
+            }
+            assertThat(name).as(cn).matches(".*-[0-9a-f]{12}-10[01]\\.pdf")
+                    .hasSizeLessThanOrEqualTo(ReceiptNames.MAX_DERIVED_LENGTH + "-101".length());
+        }
+        assertThat(longestName).isEqualTo(ReceiptNames.MAX_NAME_LENGTH).isEqualTo(104);
+        assertThat(longestDerived).isEqualTo(ReceiptNames.MAX_DERIVED_LENGTH).isEqualTo(77);
+        String readme = java.nio.file.Files.readString(Path.of("README.md")).replaceAll("\\s+", " ");
+        String section = readme.substring(readme.indexOf("### Receipt file names"), readme.indexOf("### Speed"));
+        java.util.regex.Matcher claim = java.util.regex.Pattern.compile(
+                "has at most (\\d+) characters.*a derived name has at most (\\d+)").matcher(section);
+        assertThat(claim.find()).as("the README's sentence on the length of names").isTrue();
+        assertThat(Integer.parseInt(claim.group(1))).isEqualTo(ReceiptNames.MAX_NAME_LENGTH);
+        assertThat(Integer.parseInt(claim.group(2))).isEqualTo(ReceiptNames.MAX_DERIVED_LENGTH);
+    }
+
     private static void assertSafe(String name) {
         assertThat(name).endsWith(".pdf").doesNotStartWith(".").doesNotContain("/", "\\", "\u0000")
-                .matches("[A-Za-z0-9._-]+").hasSizeLessThanOrEqualTo(120);
+                .matches("[A-Za-z0-9._-]+").hasSizeLessThanOrEqualTo(ReceiptNames.MAX_NAME_LENGTH);
         assertThat(name.split("[/\\\\]")).doesNotContain("..", ".");
         Path resolved = DIR.resolve(name).normalize();
         assertThat(resolved.getParent()).isEqualTo(DIR);
