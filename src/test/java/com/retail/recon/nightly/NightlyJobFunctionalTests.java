@@ -496,11 +496,13 @@ class NightlyJobFunctionalTests {
     @Test
     @org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
     void restartingARunWhoseInputBecameADevice_isRefused_beforeTheInputIsHashed() throws Exception {
-        // a failed run to restart: its archive is a file, so the bundle cannot be written
+        // a failed run to restart: a file where its staging folder goes (job instance 1 of a new store), so
+        // the ledgers cannot be written
         TestStore store = store();
         Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(D1, 1);
-        Path notAFolder = Files.writeString(folder.resolve("archive-file"), "");
-        assertThat(Recon.run(store, "run", "--date=" + D1, "--inbox=" + inbox.root(), "--archive=" + notAFolder)
+        Path archive = Files.createDirectories(folder.resolve("archive"));
+        Files.writeString(archive.resolve("." + D1 + ".run-1.partial"), "");
+        assertThat(Recon.run(store, "run", "--date=" + D1, "--inbox=" + inbox.root(), "--archive=" + archive)
                 .exitCode()).isEqualTo(1);
         Path refunds = inbox.root().resolve(D1 + "/refunds.csv");
         Files.delete(refunds);
