@@ -2,7 +2,7 @@ package com.retail.recon.cli;
 
 import com.retail.recon.archive.RealPaths;
 import com.retail.recon.export.AuditExport;
-import com.retail.recon.nightly.RunHistory;
+import com.retail.recon.run.RunHistory;
 import com.retail.recon.system.ReconProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;

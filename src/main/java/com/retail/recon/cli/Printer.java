@@ -1,7 +1,7 @@
 package com.retail.recon.cli;
 
-import com.retail.recon.nightly.NightlyService;
-import com.retail.recon.nightly.RunSummary;
+import com.retail.recon.run.NightlyService;
+import com.retail.recon.run.RunSummary;
 
 import java.io.PrintStream;
 import java.util.Map;

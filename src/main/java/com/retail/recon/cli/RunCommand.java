@@ -1,6 +1,6 @@
 package com.retail.recon.cli;
 
-import com.retail.recon.nightly.NightlyService;
+import com.retail.recon.run.NightlyService;
 import com.retail.recon.system.ReconProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;

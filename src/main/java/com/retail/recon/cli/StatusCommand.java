@@ -1,6 +1,6 @@
 package com.retail.recon.cli;
 
-import com.retail.recon.nightly.RunHistory;
+import com.retail.recon.run.RunHistory;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

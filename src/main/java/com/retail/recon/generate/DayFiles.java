@@ -1,6 +1,6 @@
 package com.retail.recon.generate;
 
-import com.retail.recon.ingest.InputFile;
+import com.retail.recon.domain.InputFile;
 
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package com.retail.recon.ingest;
 
+import com.retail.recon.domain.InputFile;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;

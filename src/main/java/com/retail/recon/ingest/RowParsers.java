@@ -1,5 +1,7 @@
 package com.retail.recon.ingest;
 
+import com.retail.recon.domain.InputFile;
+
 import com.retail.recon.domain.CancellationRequest;
 import com.retail.recon.domain.Channel;
 import com.retail.recon.domain.Currencies;

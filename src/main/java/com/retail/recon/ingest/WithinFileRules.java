@@ -1,5 +1,7 @@
 package com.retail.recon.ingest;
 
+import com.retail.recon.domain.InputFile;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

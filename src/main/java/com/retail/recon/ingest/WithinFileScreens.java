@@ -1,5 +1,7 @@
 package com.retail.recon.ingest;
 
+import com.retail.recon.domain.InputFile;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

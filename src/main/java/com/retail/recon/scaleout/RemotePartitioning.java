@@ -1,6 +1,6 @@
 package com.retail.recon.scaleout;
 
-import com.retail.recon.nightly.PartitionedSteps;
+import com.retail.recon.batch.PartitionedSteps;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -1,6 +1,6 @@
 package com.retail.recon.cli;
 
-import com.retail.recon.nightly.ReceiptReader;
+import com.retail.recon.bundle.ReceiptReader;
 import com.retail.recon.nightly.TestStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class StoreTests {
         assertThat(context.getBeanFactory().containsSingleton("nightlyReconciliation")).isFalse();
         assertThat(context.getBeanFactory().containsSingleton("jobOperator")).isFalse();
         assertThat(context.getBeanNamesForType(ConnectionFactory.class)).isEmpty();
-        assertThat(context.getBean(com.retail.recon.nightly.RunHistory.class).recent(null, 5)).isEmpty();
+        assertThat(context.getBean(com.retail.recon.run.RunHistory.class).recent(null, 5)).isEmpty();
     }
 
     @Test

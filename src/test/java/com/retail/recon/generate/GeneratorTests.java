@@ -2,7 +2,7 @@ package com.retail.recon.generate;
 
 import com.retail.recon.ingest.CsvRecord;
 import com.retail.recon.ingest.CsvRecordReader;
-import com.retail.recon.ingest.InputFile;
+import com.retail.recon.domain.InputFile;
 import com.retail.recon.nightly.Recon;
 import com.retail.recon.nightly.TestStore;
 import com.retail.recon.reconcile.FinanceException;

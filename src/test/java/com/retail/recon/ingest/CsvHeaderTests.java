@@ -1,5 +1,7 @@
 package com.retail.recon.ingest;
 
+import com.retail.recon.domain.InputFile;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

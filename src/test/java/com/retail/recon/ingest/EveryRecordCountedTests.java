@@ -1,5 +1,7 @@
 package com.retail.recon.ingest;
 
+import com.retail.recon.domain.InputFile;
+
 import com.retail.recon.domain.Currencies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

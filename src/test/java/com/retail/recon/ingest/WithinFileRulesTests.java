@@ -1,5 +1,7 @@
 package com.retail.recon.ingest;
 
+import com.retail.recon.domain.InputFile;
+
 import com.retail.recon.ingest.WithinFileRules.Candidate;
 import com.retail.recon.ingest.WithinFileRules.Verdict;
 import org.junit.jupiter.api.Test;

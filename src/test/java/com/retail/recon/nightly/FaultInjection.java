@@ -1,5 +1,8 @@
 package com.retail.recon.nightly;
 
+import com.retail.recon.batch.StepNames;
+import com.retail.recon.batch.StepObserver;
+
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
@@ -55,8 +58,7 @@ public class FaultInjection implements StepObserver {
     /** The step itself, or one of its partitions ({@code reconcile} matches {@code reconcile-partition:partition1}). */
     private boolean matches(String configured) {
         String step = currentStep.get();
-        return !configured.isEmpty() && (step.equals(configured)
-                || step.startsWith(PartitionedSteps.workerName(configured) + ":"));
+        return !configured.isEmpty() && StepNames.isStepOrPartitionOf(step, configured);
     }
 
     @Override

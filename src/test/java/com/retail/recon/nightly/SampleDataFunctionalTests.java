@@ -2,7 +2,7 @@ package com.retail.recon.nightly;
 
 import com.retail.recon.ingest.CsvRecord;
 import com.retail.recon.ingest.CsvRecordReader;
-import com.retail.recon.ingest.InputFile;
+import com.retail.recon.domain.InputFile;
 import com.retail.recon.ledger.Ledger;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.io.TempDir;

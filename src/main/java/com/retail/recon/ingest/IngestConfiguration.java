@@ -1,0 +1,117 @@
+package com.retail.recon.ingest;
+
+import com.retail.recon.batch.NightlyRun;
+import com.retail.recon.batch.Partitions;
+import com.retail.recon.batch.StepFactory;
+import com.retail.recon.batch.StepNames;
+import com.retail.recon.domain.Currencies;
+import com.retail.recon.domain.InputFile;
+import com.retail.recon.scaleout.RemotePartitioning;
+import com.retail.recon.system.ReconProperties;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.listener.StepListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The ingest steps: each file's records validated into the store, in partitions of byte ranges that start at
+ * record boundaries (restartable, each from its last committed chunk); then {@code settle-ingest}: the
+ * within-file rules, the counts and the reject threshold.
+ */
+@Configuration(proxyBeanMethods = false)
+class IngestConfiguration {
+
+    private final StepFactory steps;
+    private final JobRepository jobRepository;
+    private final JdbcTemplate jdbc;
+    private final Currencies currencies;
+    private final WithinFileScreens screens;
+    private final ReconProperties properties;
+
+    IngestConfiguration(StepFactory steps, JobRepository jobRepository, JdbcTemplate jdbc, Currencies currencies,
+                        WithinFileScreens screens, ReconProperties properties) {
+        this.steps = steps;
+        this.jobRepository = jobRepository;
+        this.jdbc = jdbc;
+        this.currencies = currencies;
+        this.screens = screens;
+        this.properties = properties;
+    }
+
+    @Bean
+    Step ingestCancellations() {
+        return ingest(InputFile.CANCELLATIONS);
+    }
+
+    @Bean
+    Step ingestRefunds() {
+        return ingest(InputFile.REFUNDS);
+    }
+
+    @Bean
+    Step ingestOrders() {
+        return ingest(InputFile.ORDERS);
+    }
+
+    @Bean
+    Step settleIngest() {
+        return steps.tasklet(StepNames.SETTLE_INGEST, new SettleIngest(new IngestSettlement(jdbc, new InputStore(jdbc)),
+                screens, jobRepository, properties.rejectThresholdPercent()));
+    }
+
+    private Step ingest(InputFile file) {
+        return steps.partitioned(StepNames.ingest(file), manager -> Partitions.remembered(manager, jobRepository,
+                        FilePartitions.fileRanges(NightlyRun.of(manager.getJobParameters()).inputPath(file),
+                                properties.partition().minFileBytes())),
+                properties.chunkSize(), partition -> parts(file, partition));
+    }
+
+    /**
+     * One partition's range of the file. On a fresh start (not a restart) the range's rows from any abandoned
+     * attempt are cleared first, and the range feeds the file's screen.
+     */
+    private StepFactory.Parts<InboxFileReader.HeaderedRecord, IngestedRow> parts(InputFile file, StepExecution partition) {
+        NightlyRun run = NightlyRun.of(partition.getJobParameters());
+        var context = partition.getExecutionContext();
+        boolean fromTheStart = InboxFileReader.recordsRead(context, file) == 0;
+        if (fromTheStart) {
+            new InputStore(jdbc).clear(file, run.businessDate(), FilePartitions.clearFrom(context),
+                    FilePartitions.clearTo(context));
+        }
+        // a restarted partition did not see the records before its checkpoint: settle-ingest asks the store
+        Optional<WithinFileScreen> screen = fromTheStart
+                ? screens.screen(partition.getJobExecutionId(), file, run.inputPath(file)) : Optional.empty();
+        StepExecutionListener screened = new StepExecutionListener() {
+            @Override
+            public ExitStatus afterStep(StepExecution execution) {
+                if (execution.getStatus() == BatchStatus.COMPLETED) {
+                    screen.ifPresent(s -> s.completed(execution.getId()));
+                }
+                return null;
+            }
+        };
+        return new StepFactory.Parts<>(
+                new InboxFileReader(file, run.inputPath(file), FilePartitions.rangeOf(context)),
+                new RowValidator(file, new RowParsers(currencies), run.businessDate()),
+                new IngestWriter(file, run.businessDate(), new InputStore(jdbc),
+                        screen.map(WithinFileScreen::partition).orElse(null)),
+                List.<StepListener>of(new InputProblems(), screened));
+    }
+
+    /** Within-file screening where every partition runs in this process (not with remote workers). Static:
+     * this configuration itself is made with it. */
+    @Bean
+    static WithinFileScreens withinFileScreens(Environment environment) {
+        return new WithinFileScreens(!RemotePartitioning.usesBroker(environment));
+    }
+}

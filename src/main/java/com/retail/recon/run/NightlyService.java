@@ -1,0 +1,461 @@
+package com.retail.recon.run;
+
+import com.retail.recon.batch.NightlyRun;
+import com.retail.recon.bundle.OwnBundles;
+import com.retail.recon.bundle.Staging;
+import com.retail.recon.ingest.InputProblems;
+
+import com.retail.recon.archive.BagIt;
+import com.retail.recon.ingest.CsvHeader;
+import com.retail.recon.ingest.CsvRecordReader;
+import com.retail.recon.ingest.InboxPaths;
+import com.retail.recon.domain.InputFile;
+import com.retail.recon.ingest.InputFileException;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Decides what running, rerunning or restarting a business date means given the store's history, and
+ * launches the nightly job accordingly. Refusals come back as results with the spec's exit codes.
+ */
+@Service
+public class NightlyService {
+
+    public static final int OK = 0;
+    public static final int JOB_FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int INPUT_REJECTED = 3;
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NightlyService.class);
+    private static final Pattern DATE_FOLDER = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    /** What happened, for the command line to print: a message, the run's summary and step timings. */
+    public record Result(int exitCode, String message, RunSummary summary, List<StepTiming> steps,
+                         java.time.Duration duration) {
+        static Result refused(int exitCode, String message) {
+            return new Result(exitCode, message, null, List.of(), null);
+        }
+    }
+
+    /** How long one step of this execution took and how many items it read. */
+    public record StepTiming(String step, java.time.Duration duration, long read) {
+    }
+
+    private record Day(boolean completed, Integer lastAttempt, String bundlePath) {
+    }
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job job;
+    private final JdbcTemplate jdbc;
+    private final RunLock runLock;
+
+    public NightlyService(JobOperator jobOperator, JobRepository jobRepository, Job nightlyReconciliation,
+                          JdbcTemplate jdbc, DataSource dataSource) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.job = nightlyReconciliation;
+        this.jdbc = jdbc;
+        this.runLock = new RunLock(dataSource);
+    }
+
+    /**
+     * The nightly job for D. A completed date does nothing; a failed or interrupted one is restarted
+     * (or started afresh if its input files changed since, e.g. after fixing a rejected export).
+     */
+    public Result run(LocalDate date, Path inbox, Path archive, boolean allowMissing) {
+        return locked(date, () -> runLocked(date, inbox, archive, allowMissing));
+    }
+
+    private Result runLocked(LocalDate date, Path inbox, Path archive, boolean allowMissing) {
+        Optional<Day> day = day(date);
+        if (day.isPresent() && day.get().completed()) {
+            return Result.refused(OK, date + " already completed; bundle: " + day.get().bundlePath());
+        }
+        Optional<Result> refusal = checkHistory(date, inbox).or(() -> checkInputs(date, inbox, allowMissing));
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        NightlyRun fresh = new NightlyRun(date, 1, inbox, archive, allowMissing);
+        Optional<Result> foreign = checkArchive(fresh);
+        if (foreign.isPresent()) {
+            return foreign.get(); // before an earlier failed attempt is abandoned
+        }
+        if (day.isPresent() && day.get().lastAttempt() != null) {
+            NightlyRun previous = new NightlyRun(date, day.get().lastAttempt(), inbox, archive, allowMissing);
+            Optional<JobExecution> last = lastExecution(previous);
+            if (last.isPresent() && last.get().getStatus() != BatchStatus.COMPLETED) {
+                if (sameInputs(last.get(), previous)) {
+                    return restartExecution(last.get());
+                }
+                abandon(last.get());
+            }
+            fresh = new NightlyRun(date, day.get().lastAttempt() + 1, inbox, archive, allowMissing);
+        }
+        return start(fresh);
+    }
+
+    /** Every date of the inbox from the store's first date (or the inbox's first, for a new store) up to D. */
+    public List<LocalDate> catchUpDates(LocalDate through, Path inbox) {
+        LocalDate from = firstDate().orElse(LocalDate.MIN);
+        return inboxDates(inbox).stream()
+                .filter(d -> !d.isBefore(from) && !d.isAfter(through))
+                .filter(d -> day(d).map(day -> !day.completed()).orElse(true))
+                .toList();
+    }
+
+    /** Recomputes a completed date from its inbox and writes the next bundle revision. */
+    public Result rerun(LocalDate date, Path inbox, Path archive, boolean allowMissing) {
+        return locked(date, () -> rerunLocked(date, inbox, archive, allowMissing));
+    }
+
+    private Result rerunLocked(LocalDate date, Path inbox, Path archive, boolean allowMissing) {
+        Optional<Day> day = day(date);
+        if (day.isEmpty() || day.get().lastAttempt() == null) {
+            return Result.refused(USAGE, date + " has never run; use: recon run --date " + date);
+        }
+        Optional<Result> refusal = checkHistory(date, inbox).or(() -> checkInputs(date, inbox, allowMissing));
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        NightlyRun previous = new NightlyRun(date, day.get().lastAttempt(), inbox, archive, allowMissing);
+        Optional<Result> foreign = checkArchive(previous);
+        if (foreign.isPresent()) {
+            return foreign.get(); // before anything changes: the date stays completed
+        }
+        lastExecution(previous).filter(e -> e.getStatus() != BatchStatus.COMPLETED
+                        && e.getStatus() != BatchStatus.ABANDONED)
+                .ifPresent(this::abandon);
+        jdbc.update("UPDATE business_day SET completed = FALSE WHERE business_date = ?", date);
+        return start(new NightlyRun(date, day.get().lastAttempt() + 1, inbox, archive, allowMissing));
+    }
+
+    /** Continues the failed or interrupted run of D from its last checkpoint. */
+    public Result restart(LocalDate date) {
+        return locked(date, () -> restartLocked(date));
+    }
+
+    private Result restartLocked(LocalDate date) {
+        Optional<Day> day = day(date);
+        if (day.isEmpty() || day.get().lastAttempt() == null) {
+            return Result.refused(USAGE, date + " has never run; use: recon run --date " + date);
+        }
+        if (day.get().completed()) {
+            return Result.refused(OK, date + " already completed; nothing to restart. Bundle: "
+                    + day.get().bundlePath());
+        }
+        JobInstance instance = jobRepository.getJobInstance(NightlyRun.JOB_NAME,
+                new NightlyRun(date, day.get().lastAttempt(), Path.of("."), Path.of("."), false).toJobParameters());
+        JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
+        if (last == null || last.getStatus() == BatchStatus.ABANDONED) {
+            return Result.refused(USAGE, "no failed run of " + date + " to restart; use: recon run --date " + date);
+        }
+        NightlyRun run = NightlyRun.of(last.getJobParameters());
+        Optional<Result> refusal = checkHistory(date, run.inbox()).or(() -> checkRegularFiles(date, run.inbox()));
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        if (!sameInputs(last, run)) {
+            return Result.refused(USAGE, "the input files of " + date + " changed since the failed run started; "
+                    + "start it afresh with: recon run --date " + date);
+        }
+        return restartExecution(last);
+    }
+
+    /** Holding the date's lock, no other process runs it: a STARTED execution left behind was interrupted. */
+    private Result locked(LocalDate date, java.util.function.Supplier<Result> work) {
+        try (RunLock.Held held = runLock.acquire(date)) {
+            return work.get();
+        } catch (RunLock.Busy busy) {
+            return Result.refused(USAGE, busy.getMessage());
+        }
+    }
+
+    public Optional<LocalDate> firstDate() {
+        return Optional.ofNullable(jdbc.queryForObject("SELECT MIN(business_date) FROM business_day", LocalDate.class));
+    }
+
+    /**
+     * Something at one of the date's bundle paths that this store did not publish (an export, a copy, a folder
+     * made by hand) stops the run before anything is recorded: publishing beside it would take a revision
+     * number on its word, and the operator must decide where it belongs.
+     */
+    private Optional<Result> checkArchive(NightlyRun run) {
+        return OwnBundles.refusal(jobRepository, jdbc, run.archive(), run.businessDate())
+                .map(message -> Result.refused(USAGE, message));
+    }
+
+    /** The store's history starts at its first date; every inbox date since must complete in order. */
+    private Optional<Result> checkHistory(LocalDate date, Path inbox) {
+        if (!Files.isDirectory(inbox)) {
+            return Optional.of(Result.refused(USAGE, "inbox folder " + inbox + " does not exist"));
+        }
+        Optional<LocalDate> first = firstDate();
+        if (first.isEmpty()) {
+            return Optional.empty();
+        }
+        if (date.isBefore(first.get())) {
+            return Optional.of(Result.refused(USAGE, date + " is before this store's first business date "
+                    + first.get() + "; its history starts there"));
+        }
+        return inboxDates(inbox).stream()
+                .filter(d -> !d.isBefore(first.get()) && d.isBefore(date))
+                .filter(d -> day(d).map(day -> !day.completed()).orElse(true))
+                .findFirst()
+                .map(missing -> Result.refused(USAGE, "cannot run " + date + ": the earlier business date "
+                        + missing + " has not completed; run it first (recon run --date " + missing + ")"));
+    }
+
+    /** Before an input is hashed or read: a device would be read forever, a named pipe blocks (exit 3). */
+    private Optional<Result> checkRegularFiles(LocalDate date, Path inbox) {
+        for (InputFile file : InputFile.values()) {
+            try {
+                InboxPaths.requireRegularFile(inbox.resolve(date.toString()).resolve(file.fileName()));
+            } catch (InputFileException e) {
+                return Optional.of(Result.refused(INPUT_REJECTED, date + "/" + e.getMessage()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Result> checkInputs(LocalDate date, Path inbox, boolean allowMissing) {
+        Optional<Result> notRegular = checkRegularFiles(date, inbox);
+        if (notRegular.isPresent()) {
+            return notRegular;
+        }
+        for (InputFile file : InputFile.values()) {
+            Path path = inbox.resolve(date.toString()).resolve(file.fileName());
+            if (!Files.exists(path)) {
+                if (allowMissing) {
+                    continue;
+                }
+                return Optional.of(Result.refused(INPUT_REJECTED, path + " is missing"
+                        + " (use --allow-missing to treat a missing file as empty)"));
+            }
+            try (CsvRecordReader records = new CsvRecordReader(path)) {
+                CsvHeader.of(file, records.next());
+            } catch (InputFileException e) {
+                return Optional.of(Result.refused(INPUT_REJECTED, path.getParent().getFileName() + "/"
+                        + e.getMessage()));
+            } catch (IOException e) {
+                return Optional.of(Result.refused(INPUT_REJECTED, path + " cannot be read: " + e.getMessage()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Result start(NightlyRun run) {
+        Optional<Result> foreign = checkArchive(run);
+        if (foreign.isPresent()) {
+            return foreign.get();
+        }
+        recordAttempt(run);
+        try {
+            return finished(jobOperator.start(job, withFingerprints(run)));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the run of " + run.businessDate() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The store's history starts at the first business date it ever runs: the first attempt records it. */
+    private void recordAttempt(NightlyRun run) {
+        int updated = jdbc.update("UPDATE business_day SET last_attempt = ? WHERE business_date = ?", run.attempt(),
+                run.businessDate());
+        if (updated == 0) {
+            jdbc.update("INSERT INTO business_day (business_date, first_started, completed, last_attempt) "
+                    + "VALUES (?, ?, FALSE, ?)", run.businessDate(), Timestamp.from(Instant.now()), run.attempt());
+        }
+    }
+
+    private Result restartExecution(JobExecution last) {
+        Optional<Result> foreign = checkArchive(NightlyRun.of(last.getJobParameters()));
+        if (foreign.isPresent()) {
+            return foreign.get();
+        }
+        try {
+            return finished(jobOperator.restart(recoverIfInterrupted(last)));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not restart: " + e.getMessage(), e);
+        }
+    }
+
+    /** A failed attempt that will not be continued: a new attempt replaces it, and its staging folder goes. */
+    private void abandon(JobExecution execution) {
+        try {
+            jobOperator.abandon(recoverIfInterrupted(execution));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not abandon the earlier attempt: " + e.getMessage(), e);
+        }
+        Path staging = Staging.of(execution);
+        if (Files.isDirectory(staging)) {
+            try (Stream<Path> files = Files.walk(staging)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            } catch (IOException e) {
+                log.warn("could not remove the abandoned staging folder {}: {}", staging, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * A run killed mid-way is left STARTED in the job repository; mark it FAILED so it can restart. So are
+     * the partitions of a remote worker that died while its manager gave up waiting (the job FAILED).
+     */
+    private JobExecution recoverIfInterrupted(JobExecution execution) {
+        boolean interrupted = execution.isRunning()
+                || execution.getStepExecutions().stream().anyMatch(step -> step.getStatus().isRunning());
+        return interrupted ? jobOperator.recover(execution) : execution;
+    }
+
+    private Result finished(JobExecution execution) {
+        NightlyRun run = NightlyRun.of(execution.getJobParameters());
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            List<StepTiming> steps = execution.getStepExecutions().stream()
+                    .filter(step -> step.getStartTime() != null && step.getEndTime() != null)
+                    .map(step -> new StepTiming(step.getStepName(),
+                            java.time.Duration.between(step.getStartTime(), step.getEndTime()), step.getReadCount()))
+                    .toList();
+            RunSummary summary = RunSummary.of(jdbc, run.businessDate());
+            writeMetrics(execution, run, summary, steps);
+            java.time.Duration duration = execution.getStartTime() == null || execution.getEndTime() == null ? null
+                    : java.time.Duration.between(execution.getStartTime(), execution.getEndTime());
+            return new Result(OK, run.businessDate() + " completed" + laterDatesWarning(run.businessDate()),
+                    summary, steps, duration);
+        }
+        List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
+        Optional<String> inputProblem = InputProblems.first(execution, jobRepository);
+        if (inputProblem.isPresent()) {
+            return Result.refused(INPUT_REJECTED, run.businessDate() + " stopped before writing anything: "
+                    + inputProblem.get());
+        }
+        String reason = failures.isEmpty() ? execution.getExitStatus().getExitDescription()
+                : rootMessage(failures.get(0));
+        return Result.refused(JOB_FAILED, run.businessDate() + " failed (" + execution.getStatus() + "): " + reason
+                + "\nfix the cause, then: recon restart --date " + run.businessDate());
+    }
+
+    /** run.json beside the bundle; a failure to write it is reported but does not undo the run. */
+    private void writeMetrics(JobExecution execution, NightlyRun run, RunSummary summary, List<StepTiming> steps) {
+        if (summary.bundlePath() == null) {
+            return;
+        }
+        try {
+            new RunMetrics(run.businessDate().toString(), run.attempt(), execution.getStatus().name(),
+                    summary.bundlePath(), String.valueOf(execution.getStartTime()),
+                    String.valueOf(execution.getEndTime()),
+                    execution.getStartTime() == null || execution.getEndTime() == null ? 0
+                            : java.time.Duration.between(execution.getStartTime(), execution.getEndTime()).toMillis()
+                            / 1000.0,
+                    summary.files(), summary.outcomes(), summary.exceptions(), summary.escalations(),
+                    summary.newEscalations(), summary.receipts(),
+                    steps.stream().map(s -> new RunMetrics.Step(s.step(), s.duration().toMillis() / 1000.0, s.read()))
+                            .toList())
+                    .writeBeside(Path.of(summary.bundlePath()));
+        } catch (IOException | RuntimeException e) {
+            log.warn("run.json not written for {}: {}", run.businessDate(), e.getMessage());
+        }
+    }
+
+    /** A date that arrived late: later dates ran without its data and need a rerun to include it. */
+    private String laterDatesWarning(LocalDate date) {
+        List<LocalDate> later = jdbc.queryForList("SELECT business_date FROM business_day WHERE completed = TRUE "
+                + "AND business_date > ? ORDER BY business_date", LocalDate.class, date);
+        if (later.isEmpty()) {
+            return "";
+        }
+        return "\nwarning: later dates completed without this date's data (" + later.get(0)
+                + (later.size() > 1 ? " .. " + later.get(later.size() - 1) : "")
+                + "); rerun them in order to include it: recon rerun --date " + later.get(0);
+    }
+
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private org.springframework.batch.core.job.parameters.JobParameters withFingerprints(NightlyRun run) {
+        var builder = new org.springframework.batch.core.job.parameters.JobParametersBuilder(run.toJobParameters());
+        for (InputFile file : InputFile.values()) {
+            builder.addString(NightlyRun.fingerprintKey(file), sha256(run.inputPath(file)), false);
+        }
+        return builder.toJobParameters();
+    }
+
+    private boolean sameInputs(JobExecution execution, NightlyRun run) {
+        for (InputFile file : InputFile.values()) {
+            String recorded = execution.getJobParameters().getString(NightlyRun.fingerprintKey(file));
+            if (recorded != null && !recorded.equals(sha256(run.inputPath(file)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+
+    /** SHA-256 of the file's bytes, or "missing"; a file that is not regular is never read (InputFileException). */
+    static String sha256(Path path) {
+        return Files.exists(InboxPaths.requireRegularFile(path)) ? BagIt.sha256(path) : "missing";
+    }
+
+    private Optional<JobExecution> lastExecution(NightlyRun run) {
+        JobInstance instance = jobRepository.getJobInstance(NightlyRun.JOB_NAME, run.toJobParameters());
+        return Optional.ofNullable(instance == null ? null : jobRepository.getLastJobExecution(instance));
+    }
+
+    private Optional<Day> day(LocalDate date) {
+        return jdbc.query("SELECT completed, last_attempt, bundle_path FROM business_day WHERE business_date = ?",
+                rs -> rs.next() ? Optional.of(new Day(rs.getBoolean(1), (Integer) rs.getObject(2), rs.getString(3)))
+                        : Optional.<Day>empty(), date);
+    }
+
+    /** A folder named like a date that is not one (2026-11-31) is not a business date. */
+    private static Optional<LocalDate> parseDate(String name) {
+        try {
+            return Optional.of(LocalDate.parse(name));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    static List<LocalDate> inboxDates(Path inbox) {
+        if (!Files.isDirectory(inbox)) {
+            return List.of();
+        }
+        try (Stream<Path> folders = Files.list(inbox)) {
+            return folders.filter(Files::isDirectory)
+                    .map(folder -> folder.getFileName().toString())
+                    .filter(name -> DATE_FOLDER.matcher(name).matches())
+                    .flatMap(name -> parseDate(name).stream())
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
