@@ -1,6 +1,7 @@
 package com.retail.recon.bundle;
 
 import com.retail.recon.archive.Bundles;
+import com.retail.recon.batch.BusinessDays;
 import com.retail.recon.batch.NightlyRun;
 import com.retail.recon.batch.StepFactory;
 import com.retail.recon.batch.StepNames;
@@ -95,8 +96,9 @@ class BundleConfiguration {
     }
 
     @Bean
-    Step publishBundle(JobRepository jobRepository) {
-        return steps.tasklet(StepNames.PUBLISH_BUNDLE, observer -> new PublishBundle(jdbc, jobRepository, observer));
+    Step publishBundle(JobRepository jobRepository, BusinessDays days) {
+        return steps.tasklet(StepNames.PUBLISH_BUNDLE,
+                observer -> new PublishBundle(jdbc, days, jobRepository, observer));
     }
 
     /** Receipts render on every core: one renderer (with its parsed fonts) per thread. */

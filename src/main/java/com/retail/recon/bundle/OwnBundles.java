@@ -1,11 +1,11 @@
 package com.retail.recon.bundle;
 
+import com.retail.recon.batch.BusinessDays;
 import com.retail.recon.batch.NightlyRun;
 
 import com.retail.recon.archive.Bundles;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,9 +27,8 @@ public final class OwnBundles {
     }
 
     /** The Run-Ids (as bag-info carries them) of every attempt this store recorded for the date. */
-    static Set<String> runIds(JobRepository jobRepository, JdbcTemplate jdbc, LocalDate date) {
-        Integer last = jdbc.query("SELECT last_attempt FROM business_day WHERE business_date = ?",
-                rs -> rs.next() ? (Integer) rs.getObject(1) : null, date);
+    static Set<String> runIds(JobRepository jobRepository, BusinessDays days, LocalDate date) {
+        Integer last = days.day(date).map(BusinessDays.Day::lastAttempt).orElse(null);
         Set<String> ids = new HashSet<>();
         for (long attempt = 1; last != null && attempt <= last; attempt++) {
             JobInstance instance = jobRepository.getJobInstance(NightlyRun.JOB_NAME,
@@ -42,9 +41,10 @@ public final class OwnBundles {
     }
 
     /** Why the date cannot be published into the archive, if something foreign sits at one of its bundle paths. */
-    public static Optional<String> refusal(JobRepository jobRepository, JdbcTemplate jdbc, Path archive, LocalDate date) {
+    public static Optional<String> refusal(JobRepository jobRepository, BusinessDays days, Path archive,
+                                           LocalDate date) {
         try {
-            List<Bundles.Foreign> foreign = Bundles.foreign(archive, date, runIds(jobRepository, jdbc, date));
+            List<Bundles.Foreign> foreign = Bundles.foreign(archive, date, runIds(jobRepository, days, date));
             return foreign.isEmpty() ? Optional.empty() : Optional.of(Bundles.refusal(date, foreign));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the archive " + archive + ": " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package com.retail.recon.bundle;
 
 import com.retail.recon.archive.BagIt;
 import com.retail.recon.archive.Bundles;
+import com.retail.recon.batch.BusinessDays;
 import com.retail.recon.batch.NightlyRun;
 import com.retail.recon.batch.StepObserver;
 import com.retail.recon.domain.InputFile;
@@ -33,11 +34,13 @@ import java.util.Optional;
 final class PublishBundle implements Tasklet {
 
     private final JdbcTemplate jdbc;
+    private final BusinessDays days;
     private final JobRepository jobRepository;
     private final StepObserver observer;
 
-    PublishBundle(JdbcTemplate jdbc, JobRepository jobRepository, StepObserver observer) {
+    PublishBundle(JdbcTemplate jdbc, BusinessDays days, JobRepository jobRepository, StepObserver observer) {
         this.jdbc = jdbc;
+        this.days = days;
         this.jobRepository = jobRepository;
         this.observer = observer;
     }
@@ -112,7 +115,7 @@ final class PublishBundle implements Tasklet {
         } else {
             checkStagingComplete(staging, run);
             // checked before the run started too; this catches a folder put there since
-            Optional<String> foreign = OwnBundles.refusal(jobRepository, jdbc, run.archive(), run.businessDate());
+            Optional<String> foreign = OwnBundles.refusal(jobRepository, days, run.archive(), run.businessDate());
             if (foreign.isPresent()) {
                 throw new IllegalStateException(foreign.get());
             }
@@ -121,9 +124,7 @@ final class PublishBundle implements Tasklet {
             bundle = Bundles.publish(run.archive(), run.businessDate(), revision, staging);
             observer.reached(step.getStepName());
         }
-        jdbc.update("UPDATE business_day SET completed = TRUE, completed_at = ?, revision = ?, bundle_path = ? "
-                + "WHERE business_date = ?", java.sql.Timestamp.from(java.time.Instant.now()),
-                Bundles.revisionOf(bundle), bundle.toString(), run.businessDate());
+        days.completed(run.businessDate(), Bundles.revisionOf(bundle), bundle.toString());
         step.getJobExecution().getExecutionContext().putString(NightlyRun.BUNDLE_PATH, bundle.toString());
         step.getJobExecution().getExecutionContext().putLong(NightlyRun.REQUESTS, jdbc.queryForObject(
                 "SELECT COUNT(*) FROM recon_request WHERE business_date = ?", Long.class, run.businessDate()));

@@ -1,5 +1,7 @@
 package com.retail.recon.export;
 
+import com.retail.recon.batch.BusinessDays;
+
 import com.retail.recon.archive.BagIt;
 import com.retail.recon.domain.Currencies;
 import com.retail.recon.ledger.CsvLine;
@@ -95,8 +97,7 @@ public class AuditExport {
     }
 
     private List<LocalDate> completedDates(LocalDate from, LocalDate to) {
-        return jdbc.queryForList("SELECT business_date FROM business_day WHERE completed = TRUE "
-                + "AND business_date BETWEEN ? AND ? ORDER BY business_date", LocalDate.class, from, to);
+        return new BusinessDays(jdbc).completedBetween(from, to);
     }
 
     /** One header, then each date's rows in the ledger's own order. */

@@ -1,5 +1,6 @@
 package com.retail.recon.run;
 
+import com.retail.recon.batch.BusinessDays;
 import com.retail.recon.batch.NightlyRun;
 import com.retail.recon.bundle.OwnBundles;
 import com.retail.recon.bundle.Staging;
@@ -35,16 +36,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Decides what running, rerunning or restarting a business date means given the store's history, and
- * launches the nightly job accordingly. Refusals come back as results with the spec's exit codes.
+ * Runs, reruns and restarts business dates: under the date's lock, asks the {@link RunPlanner} what the
+ * request means given the store's history, and carries the plan out with Spring Batch's job operator.
+ * Refusals come back as results with the spec's exit codes.
  */
 @Service
 public class NightlyService {
 
-    public static final int OK = 0;
+    public static final int OK = RunPlanner.OK;
     public static final int JOB_FAILED = 1;
-    public static final int USAGE = 2;
-    public static final int INPUT_REJECTED = 3;
+    public static final int USAGE = RunPlanner.USAGE;
+    public static final int INPUT_REJECTED = RunPlanner.INPUT_REJECTED;
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NightlyService.class);
     private static final Pattern DATE_FOLDER = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -61,22 +63,23 @@ public class NightlyService {
     public record StepTiming(String step, java.time.Duration duration, long read) {
     }
 
-    private record Day(boolean completed, Integer lastAttempt, String bundlePath) {
-    }
-
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job job;
     private final JdbcTemplate jdbc;
+    private final BusinessDays days;
     private final RunLock runLock;
+    private final RunPlanner planner;
 
     public NightlyService(JobOperator jobOperator, JobRepository jobRepository, Job nightlyReconciliation,
-                          JdbcTemplate jdbc, DataSource dataSource) {
+                          JdbcTemplate jdbc, DataSource dataSource, BusinessDays days) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = nightlyReconciliation;
         this.jdbc = jdbc;
+        this.days = days;
         this.runLock = new RunLock(dataSource);
+        this.planner = new RunPlanner(new StoreFacts());
     }
 
     /**
@@ -84,102 +87,41 @@ public class NightlyService {
      * (or started afresh if its input files changed since, e.g. after fixing a rejected export).
      */
     public Result run(LocalDate date, Path inbox, Path archive, boolean allowMissing) {
-        return locked(date, () -> runLocked(date, inbox, archive, allowMissing));
-    }
-
-    private Result runLocked(LocalDate date, Path inbox, Path archive, boolean allowMissing) {
-        Optional<Day> day = day(date);
-        if (day.isPresent() && day.get().completed()) {
-            return Result.refused(OK, date + " already completed; bundle: " + day.get().bundlePath());
-        }
-        Optional<Result> refusal = checkHistory(date, inbox).or(() -> checkInputs(date, inbox, allowMissing));
-        if (refusal.isPresent()) {
-            return refusal.get();
-        }
-        NightlyRun fresh = new NightlyRun(date, 1, inbox, archive, allowMissing);
-        Optional<Result> foreign = checkArchive(fresh);
-        if (foreign.isPresent()) {
-            return foreign.get(); // before an earlier failed attempt is abandoned
-        }
-        if (day.isPresent() && day.get().lastAttempt() != null) {
-            NightlyRun previous = new NightlyRun(date, day.get().lastAttempt(), inbox, archive, allowMissing);
-            Optional<JobExecution> last = lastExecution(previous);
-            if (last.isPresent() && last.get().getStatus() != BatchStatus.COMPLETED) {
-                if (sameInputs(last.get(), previous)) {
-                    return restartExecution(last.get());
-                }
-                abandon(last.get());
-            }
-            fresh = new NightlyRun(date, day.get().lastAttempt() + 1, inbox, archive, allowMissing);
-        }
-        return start(fresh);
+        return locked(date, () -> carryOut(planner.run(date, inbox, archive, allowMissing)));
     }
 
     /** Every date of the inbox from the store's first date (or the inbox's first, for a new store) up to D. */
     public List<LocalDate> catchUpDates(LocalDate through, Path inbox) {
-        LocalDate from = firstDate().orElse(LocalDate.MIN);
-        return inboxDates(inbox).stream()
-                .filter(d -> !d.isBefore(from) && !d.isAfter(through))
-                .filter(d -> day(d).map(day -> !day.completed()).orElse(true))
-                .toList();
+        return planner.catchUpDates(through, inbox);
     }
 
     /** Recomputes a completed date from its inbox and writes the next bundle revision. */
     public Result rerun(LocalDate date, Path inbox, Path archive, boolean allowMissing) {
-        return locked(date, () -> rerunLocked(date, inbox, archive, allowMissing));
-    }
-
-    private Result rerunLocked(LocalDate date, Path inbox, Path archive, boolean allowMissing) {
-        Optional<Day> day = day(date);
-        if (day.isEmpty() || day.get().lastAttempt() == null) {
-            return Result.refused(USAGE, date + " has never run; use: recon run --date " + date);
-        }
-        Optional<Result> refusal = checkHistory(date, inbox).or(() -> checkInputs(date, inbox, allowMissing));
-        if (refusal.isPresent()) {
-            return refusal.get();
-        }
-        NightlyRun previous = new NightlyRun(date, day.get().lastAttempt(), inbox, archive, allowMissing);
-        Optional<Result> foreign = checkArchive(previous);
-        if (foreign.isPresent()) {
-            return foreign.get(); // before anything changes: the date stays completed
-        }
-        lastExecution(previous).filter(e -> e.getStatus() != BatchStatus.COMPLETED
-                        && e.getStatus() != BatchStatus.ABANDONED)
-                .ifPresent(this::abandon);
-        jdbc.update("UPDATE business_day SET completed = FALSE WHERE business_date = ?", date);
-        return start(new NightlyRun(date, day.get().lastAttempt() + 1, inbox, archive, allowMissing));
+        return locked(date, () -> carryOut(planner.rerun(date, inbox, archive, allowMissing)));
     }
 
     /** Continues the failed or interrupted run of D from its last checkpoint. */
     public Result restart(LocalDate date) {
-        return locked(date, () -> restartLocked(date));
+        return locked(date, () -> carryOut(planner.restart(date)));
     }
 
-    private Result restartLocked(LocalDate date) {
-        Optional<Day> day = day(date);
-        if (day.isEmpty() || day.get().lastAttempt() == null) {
-            return Result.refused(USAGE, date + " has never run; use: recon run --date " + date);
+    private Result carryOut(RunPlanner.Plan plan) {
+        if (plan instanceof RunPlanner.Refuse refuse) {
+            return Result.refused(refuse.exitCode(), refuse.message());
         }
-        if (day.get().completed()) {
-            return Result.refused(OK, date + " already completed; nothing to restart. Bundle: "
-                    + day.get().bundlePath());
+        if (plan instanceof RunPlanner.Restart restart) {
+            return restartExecution(execution(restart.attempt()));
         }
-        JobInstance instance = jobRepository.getJobInstance(NightlyRun.JOB_NAME,
-                new NightlyRun(date, day.get().lastAttempt(), Path.of("."), Path.of("."), false).toJobParameters());
-        JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
-        if (last == null || last.getStatus() == BatchStatus.ABANDONED) {
-            return Result.refused(USAGE, "no failed run of " + date + " to restart; use: recon run --date " + date);
+        RunPlanner.Start start = (RunPlanner.Start) plan;
+        start.abandon().ifPresent(attempt -> abandon(execution(attempt)));
+        if (start.reopen()) {
+            days.reopen(start.run().businessDate());
         }
-        NightlyRun run = NightlyRun.of(last.getJobParameters());
-        Optional<Result> refusal = checkHistory(date, run.inbox()).or(() -> checkRegularFiles(date, run.inbox()));
-        if (refusal.isPresent()) {
-            return refusal.get();
-        }
-        if (!sameInputs(last, run)) {
-            return Result.refused(USAGE, "the input files of " + date + " changed since the failed run started; "
-                    + "start it afresh with: recon run --date " + date);
-        }
-        return restartExecution(last);
+        return start(start.run());
+    }
+
+    private JobExecution execution(RunPlanner.Attempt attempt) {
+        return jobRepository.getJobExecution(attempt.executionId());
     }
 
     /** Holding the date's lock, no other process runs it: a STARTED execution left behind was interrupted. */
@@ -191,85 +133,12 @@ public class NightlyService {
         }
     }
 
-    public Optional<LocalDate> firstDate() {
-        return Optional.ofNullable(jdbc.queryForObject("SELECT MIN(business_date) FROM business_day", LocalDate.class));
-    }
-
-    /**
-     * Something at one of the date's bundle paths that this store did not publish (an export, a copy, a folder
-     * made by hand) stops the run before anything is recorded: publishing beside it would take a revision
-     * number on its word, and the operator must decide where it belongs.
-     */
-    private Optional<Result> checkArchive(NightlyRun run) {
-        return OwnBundles.refusal(jobRepository, jdbc, run.archive(), run.businessDate())
-                .map(message -> Result.refused(USAGE, message));
-    }
-
-    /** The store's history starts at its first date; every inbox date since must complete in order. */
-    private Optional<Result> checkHistory(LocalDate date, Path inbox) {
-        if (!Files.isDirectory(inbox)) {
-            return Optional.of(Result.refused(USAGE, "inbox folder " + inbox + " does not exist"));
-        }
-        Optional<LocalDate> first = firstDate();
-        if (first.isEmpty()) {
-            return Optional.empty();
-        }
-        if (date.isBefore(first.get())) {
-            return Optional.of(Result.refused(USAGE, date + " is before this store's first business date "
-                    + first.get() + "; its history starts there"));
-        }
-        return inboxDates(inbox).stream()
-                .filter(d -> !d.isBefore(first.get()) && d.isBefore(date))
-                .filter(d -> day(d).map(day -> !day.completed()).orElse(true))
-                .findFirst()
-                .map(missing -> Result.refused(USAGE, "cannot run " + date + ": the earlier business date "
-                        + missing + " has not completed; run it first (recon run --date " + missing + ")"));
-    }
-
-    /** Before an input is hashed or read: a device would be read forever, a named pipe blocks (exit 3). */
-    private Optional<Result> checkRegularFiles(LocalDate date, Path inbox) {
-        for (InputFile file : InputFile.values()) {
-            try {
-                InboxPaths.requireRegularFile(inbox.resolve(date.toString()).resolve(file.fileName()));
-            } catch (InputFileException e) {
-                return Optional.of(Result.refused(INPUT_REJECTED, date + "/" + e.getMessage()));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private Optional<Result> checkInputs(LocalDate date, Path inbox, boolean allowMissing) {
-        Optional<Result> notRegular = checkRegularFiles(date, inbox);
-        if (notRegular.isPresent()) {
-            return notRegular;
-        }
-        for (InputFile file : InputFile.values()) {
-            Path path = inbox.resolve(date.toString()).resolve(file.fileName());
-            if (!Files.exists(path)) {
-                if (allowMissing) {
-                    continue;
-                }
-                return Optional.of(Result.refused(INPUT_REJECTED, path + " is missing"
-                        + " (use --allow-missing to treat a missing file as empty)"));
-            }
-            try (CsvRecordReader records = new CsvRecordReader(path)) {
-                CsvHeader.of(file, records.next());
-            } catch (InputFileException e) {
-                return Optional.of(Result.refused(INPUT_REJECTED, path.getParent().getFileName() + "/"
-                        + e.getMessage()));
-            } catch (IOException e) {
-                return Optional.of(Result.refused(INPUT_REJECTED, path + " cannot be read: " + e.getMessage()));
-            }
-        }
-        return Optional.empty();
-    }
-
     private Result start(NightlyRun run) {
-        Optional<Result> foreign = checkArchive(run);
+        Optional<Result> foreign = foreignBundle(run).map(message -> Result.refused(USAGE, message));
         if (foreign.isPresent()) {
             return foreign.get();
         }
-        recordAttempt(run);
+        days.recordAttempt(run.businessDate(), run.attempt());
         try {
             return finished(jobOperator.start(job, withFingerprints(run)));
         } catch (Exception e) {
@@ -278,18 +147,9 @@ public class NightlyService {
         }
     }
 
-    /** The store's history starts at the first business date it ever runs: the first attempt records it. */
-    private void recordAttempt(NightlyRun run) {
-        int updated = jdbc.update("UPDATE business_day SET last_attempt = ? WHERE business_date = ?", run.attempt(),
-                run.businessDate());
-        if (updated == 0) {
-            jdbc.update("INSERT INTO business_day (business_date, first_started, completed, last_attempt) "
-                    + "VALUES (?, ?, FALSE, ?)", run.businessDate(), Timestamp.from(Instant.now()), run.attempt());
-        }
-    }
-
     private Result restartExecution(JobExecution last) {
-        Optional<Result> foreign = checkArchive(NightlyRun.of(last.getJobParameters()));
+        Optional<Result> foreign = foreignBundle(NightlyRun.of(last.getJobParameters()))
+                .map(message -> Result.refused(USAGE, message));
         if (foreign.isPresent()) {
             return foreign.get();
         }
@@ -380,8 +240,7 @@ public class NightlyService {
 
     /** A date that arrived late: later dates ran without its data and need a rerun to include it. */
     private String laterDatesWarning(LocalDate date) {
-        List<LocalDate> later = jdbc.queryForList("SELECT business_date FROM business_day WHERE completed = TRUE "
-                + "AND business_date > ? ORDER BY business_date", LocalDate.class, date);
+        List<LocalDate> later = days.completedAfter(date);
         if (later.isEmpty()) {
             return "";
         }
@@ -407,31 +266,114 @@ public class NightlyService {
         return builder.toJobParameters();
     }
 
-    private boolean sameInputs(JobExecution execution, NightlyRun run) {
-        for (InputFile file : InputFile.values()) {
-            String recorded = execution.getJobParameters().getString(NightlyRun.fingerprintKey(file));
-            if (recorded != null && !recorded.equals(sha256(run.inputPath(file)))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-
     /** SHA-256 of the file's bytes, or "missing"; a file that is not regular is never read (InputFileException). */
     static String sha256(Path path) {
         return Files.exists(InboxPaths.requireRegularFile(path)) ? BagIt.sha256(path) : "missing";
     }
 
-    private Optional<JobExecution> lastExecution(NightlyRun run) {
-        JobInstance instance = jobRepository.getJobInstance(NightlyRun.JOB_NAME, run.toJobParameters());
-        return Optional.ofNullable(instance == null ? null : jobRepository.getLastJobExecution(instance));
+    /**
+     * Something at one of the date's bundle paths that this store did not publish (an export, a copy, a folder
+     * made by hand) stops the run before anything is recorded: publishing beside it would take a revision
+     * number on its word, and the operator must decide where it belongs. Checked when planning and again
+     * right before the job starts.
+     */
+    private Optional<String> foreignBundle(NightlyRun run) {
+        return OwnBundles.refusal(jobRepository, days, run.archive(), run.businessDate());
     }
 
-    private Optional<Day> day(LocalDate date) {
-        return jdbc.query("SELECT completed, last_attempt, bundle_path FROM business_day WHERE business_date = ?",
-                rs -> rs.next() ? Optional.of(new Day(rs.getBoolean(1), (Integer) rs.getObject(2), rs.getString(3)))
-                        : Optional.<Day>empty(), date);
+    /** What the planner knows: the store's calendar, the job repository, the inbox's folders and files. */
+    private final class StoreFacts implements RunPlanner.Facts {
+
+        @Override
+        public Optional<BusinessDays.Day> day(LocalDate date) {
+            return days.day(date);
+        }
+
+        @Override
+        public Optional<LocalDate> firstDate() {
+            return days.first();
+        }
+
+        @Override
+        public boolean inboxExists(Path inbox) {
+            return Files.isDirectory(inbox);
+        }
+
+        @Override
+        public List<LocalDate> inboxDates(Path inbox) {
+            return NightlyService.inboxDates(inbox);
+        }
+
+        /** Before an input is hashed or read: a device would be read forever, a named pipe blocks. */
+        @Override
+        public Optional<String> notRegularFile(LocalDate date, Path inbox) {
+            for (InputFile file : InputFile.values()) {
+                try {
+                    InboxPaths.requireRegularFile(inbox.resolve(date.toString()).resolve(file.fileName()));
+                } catch (InputFileException e) {
+                    return Optional.of(date + "/" + e.getMessage());
+                }
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> inputProblem(LocalDate date, Path inbox, boolean allowMissing) {
+            Optional<String> notRegular = notRegularFile(date, inbox);
+            if (notRegular.isPresent()) {
+                return notRegular;
+            }
+            for (InputFile file : InputFile.values()) {
+                Path path = inbox.resolve(date.toString()).resolve(file.fileName());
+                if (!Files.exists(path)) {
+                    if (allowMissing) {
+                        continue;
+                    }
+                    return Optional.of(path + " is missing (use --allow-missing to treat a missing file as empty)");
+                }
+                try (CsvRecordReader records = new CsvRecordReader(path)) {
+                    CsvHeader.of(file, records.next());
+                } catch (InputFileException e) {
+                    return Optional.of(path.getParent().getFileName() + "/" + e.getMessage());
+                } catch (IOException e) {
+                    return Optional.of(path + " cannot be read: " + e.getMessage());
+                }
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> foreignBundle(NightlyRun run) {
+            return NightlyService.this.foreignBundle(run);
+        }
+
+        @Override
+        public Optional<RunPlanner.Attempt> attempt(LocalDate date, long attempt) {
+            JobInstance instance = jobRepository.getJobInstance(NightlyRun.JOB_NAME,
+                    new NightlyRun(date, attempt, Path.of("."), Path.of("."), false).toJobParameters());
+            JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
+            if (last == null) {
+                return Optional.empty();
+            }
+            RunPlanner.Attempt.State state = switch (last.getStatus()) {
+                case COMPLETED -> RunPlanner.Attempt.State.COMPLETED;
+                case ABANDONED -> RunPlanner.Attempt.State.ABANDONED;
+                default -> RunPlanner.Attempt.State.UNFINISHED;
+            };
+            return Optional.of(new RunPlanner.Attempt(last.getId(), state, NightlyRun.of(last.getJobParameters())));
+        }
+
+        @Override
+        public boolean sameInputs(RunPlanner.Attempt attempt, NightlyRun run) {
+            var recordedWith = jobRepository.getJobExecution(attempt.executionId()).getJobParameters();
+            for (InputFile file : InputFile.values()) {
+                String recorded = recordedWith.getString(NightlyRun.fingerprintKey(file));
+                if (recorded != null && !recorded.equals(sha256(run.inputPath(file)))) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** A folder named like a date that is not one (2026-11-31) is not a business date. */

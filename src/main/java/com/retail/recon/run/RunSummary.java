@@ -1,5 +1,7 @@
 package com.retail.recon.run;
 
+import com.retail.recon.batch.BusinessDays;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalDate;
@@ -38,8 +40,7 @@ public record RunSummary(
         long escalations = count(jdbc, "flagged = TRUE", businessDate);
         long newEscalations = count(jdbc, "flagged = TRUE AND newly_flagged = TRUE", businessDate);
         long receipts = count(jdbc, "became_refunded = TRUE", businessDate);
-        String bundle = jdbc.query("SELECT bundle_path FROM business_day WHERE business_date = ?",
-                rs -> rs.next() ? rs.getString(1) : null, businessDate);
+        String bundle = new BusinessDays(jdbc).day(businessDate).map(BusinessDays.Day::bundlePath).orElse(null);
         return new RunSummary(businessDate, files, outcomes, exceptions, escalations, newEscalations, receipts,
                 bundle);
     }

@@ -1,5 +1,6 @@
 package com.retail.recon.reconcile.batch;
 
+import com.retail.recon.batch.BusinessDays;
 import com.retail.recon.batch.NightlyRun;
 import com.retail.recon.batch.Partitions;
 import com.retail.recon.batch.StepFactory;
@@ -39,14 +40,16 @@ class ReconcileConfiguration {
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final ReconProperties properties;
+    private final BusinessDays days;
 
     ReconcileConfiguration(StepFactory steps, ResultStore results, DataSource dataSource, JdbcTemplate jdbc,
-                           ReconProperties properties) {
+                           ReconProperties properties, BusinessDays days) {
         this.steps = steps;
         this.results = results;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.properties = properties;
+        this.days = days;
     }
 
     @Bean
@@ -54,14 +57,14 @@ class ReconcileConfiguration {
         return steps.tasklet(StepNames.SELECT_CANDIDATES, (contribution, context) -> {
             LocalDate date = NightlyRun.of(context.getStepContext().getStepExecution().getJobParameters())
                     .businessDate();
-            List<LocalDate> incomplete = results.incompleteDatesBefore(date);
+            List<LocalDate> incomplete = days.incompleteBefore(date);
             if (!incomplete.isEmpty()) {
                 throw new IllegalStateException("the earlier business date " + incomplete.get(0)
                         + " has not completed; its data may be partial. Complete it first (recon run/restart "
                         + "--date " + incomplete.get(0) + ")");
             }
             results.clear(date);
-            int orders = results.selectCandidates(date);
+            int orders = results.selectCandidates(date, days.carryingOpenItemsInto(date));
             results.refreshCandidateStatistics(orders);
             log.info("{} orders to reconcile", orders);
             return RepeatStatus.FINISHED;
@@ -91,7 +94,7 @@ class ReconcileConfiguration {
         return steps.chunks(StepNames.UNASSIGNED_REFUNDS, properties.chunkSize(), execution -> {
             LocalDate date = NightlyRun.of(execution.getJobParameters()).businessDate();
             return new StepFactory.Parts<UnassignedRefunds.Facts, RefundAssignment.Unassigned>(
-                    UnassignedRefunds.reader(dataSource, date, results.datesCarryingOpenItemsInto(date),
+                    UnassignedRefunds.reader(dataSource, date, days.carryingOpenItemsInto(date),
                             results.isPostgres(), properties.chunkSize()),
                     UnassignedRefunds.processor(), new UnassignedRefunds.Writer(results, date));
         });

@@ -51,11 +51,11 @@ public class ResultStore {
      * earlier version of it, a refund or an earlier version of it naming one of its requests or, naming
      * none, the order itself). Requests on other orders were terminal before D and are untouched: D does
      * not report them. Each part is driven from D's rows or from the open requests of the dates that carry
-     * open items into D (read through the results' primary key), never from all order lines or all history.
+     * open items into D ({@code carried}: BusinessDays.carryingOpenItemsInto; read through the results'
+     * primary key), never from all order lines or all history.
      */
-    public int selectCandidates(LocalDate businessDate) {
+    public int selectCandidates(LocalDate businessDate, List<LocalDate> carried) {
         Date d = Date.valueOf(businessDate);
-        List<LocalDate> carried = datesCarryingOpenItemsInto(businessDate);
         List<Object> parameters = new ArrayList<>(List.of(d));
         StringBuilder open = new StringBuilder();
         for (LocalDate date : carried) {
@@ -86,25 +86,6 @@ public class ResultStore {
                         JOIN cancellation c ON c.order_id = v.order_id AND c.business_date <= ?
                         WHERE t.business_date = ?
                 ) affected""", parameters.toArray());
-    }
-
-    /**
-     * The dates whose open items (requests, unassigned refunds) D must take over: the previous completed date
-     * P, which lists every item open as of its data (open items are reported every date), and the dates that
-     * ran late, completing after P did (a rerun of an earlier date may hold open items P never saw). None
-     * before the store's first completed date.
-     */
-    public List<LocalDate> datesCarryingOpenItemsInto(LocalDate businessDate) {
-        LocalDate previous = jdbc.queryForObject("SELECT MAX(business_date) FROM business_day "
-                + "WHERE completed = TRUE AND business_date < ?", LocalDate.class, businessDate);
-        if (previous == null) {
-            return List.of();
-        }
-        List<LocalDate> dates = new ArrayList<>(List.of(previous));
-        dates.addAll(jdbc.queryForList("SELECT business_date FROM business_day WHERE business_date < ? "
-                        + "AND completed_at > (SELECT completed_at FROM business_day WHERE business_date = ?) "
-                        + "ORDER BY business_date", LocalDate.class, businessDate, previous));
-        return dates;
     }
 
     /**
@@ -139,12 +120,6 @@ public class ResultStore {
                 "recon_exception (business_date)", "recon_receipt_line (business_date, request_id)")) {
             jdbc.execute("ANALYZE " + table);
         }
-    }
-
-    /** Earlier dates of this store that have not completed (their data may be partial). */
-    public List<LocalDate> incompleteDatesBefore(LocalDate businessDate) {
-        return jdbc.queryForList("SELECT business_date FROM business_day WHERE completed = FALSE "
-                + "AND business_date < ? ORDER BY business_date", LocalDate.class, businessDate);
     }
 
     public void insertRequests(LocalDate businessDate, List<ReportedRequest> requests) {
