@@ -9,6 +9,7 @@ import com.retail.recon.domain.Currencies;
 import com.retail.recon.ledger.CsvLine;
 import com.retail.recon.ledger.Ledger;
 import com.retail.recon.ledger.LedgerRows;
+import com.retail.recon.system.Cores;
 import com.retail.recon.system.ReconProperties;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -104,7 +105,7 @@ class BundleConfiguration {
     /** Receipts render on every core: one renderer (with its parsed fonts) per thread. */
     @Bean(destroyMethod = "shutdown")
     ExecutorService receiptThreads() {
-        int threads = Runtime.getRuntime().availableProcessors();
+        int threads = Cores.orOnePerCore(0);
         return Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "receipt-renderer");
             thread.setDaemon(true);

@@ -1,5 +1,7 @@
 package com.retail.recon.cli;
 
+import com.retail.recon.system.Failures;
+
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
@@ -25,11 +27,7 @@ final class Messages {
         if (configuration.isPresent()) {
             return configuration.get();
         }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String message = Failures.rootMessage(e);
         if (message.contains("The file is locked") || message.contains("Database may be already in use")) {
             return "the embedded store is in use by another recon process (an H2 store serves one process at a "
                     + "time; use PostgreSQL to share a store): " + message;
@@ -122,11 +120,7 @@ final class Messages {
 
     /** Enum conversions say "No enum constant a.b.RefundMethod.CASH": say which values there are instead. */
     private static String rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String message = Failures.rootMessage(e);
         if (message.startsWith("No enum constant ")) {
             String constant = message.substring("No enum constant ".length());
             try {

@@ -9,8 +9,6 @@ import org.springframework.batch.core.step.StepExecution;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -23,10 +21,14 @@ import java.util.stream.Stream;
 public final class InputProblems implements StepExecutionListener {
 
     private static final String KEY = "input.problem";
-    private static final Pattern LINE = Pattern.compile(" line (\\d+): ");
+    private static final String LINE_KEY = "input.problem.line";
+
+    /** A problem and the line it is on (0: the whole file, e.g. rejects over the threshold). */
+    private record Problem(String message, long line) {
+    }
 
     /** The input problem behind a failure, if it is one. */
-    static Throwable rootInputProblem(Throwable failure) {
+    private static Throwable rootInputProblem(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof InputFileException || t instanceof InputRejectedException) {
                 return t;
@@ -35,11 +37,22 @@ public final class InputProblems implements StepExecutionListener {
         return null;
     }
 
+    private static Problem problemOf(Throwable failure) {
+        Throwable problem = rootInputProblem(failure);
+        if (problem == null) {
+            return null;
+        }
+        return new Problem(problem.getMessage(), problem instanceof InputFileException e ? e.line() : 0);
+    }
+
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        stepExecution.getFailureExceptions().stream().map(InputProblems::rootInputProblem).filter(Objects::nonNull)
+        stepExecution.getFailureExceptions().stream().map(InputProblems::problemOf).filter(Objects::nonNull)
                 .findFirst()
-                .ifPresent(problem -> stepExecution.getExecutionContext().putString(KEY, problem.getMessage()));
+                .ifPresent(problem -> {
+                    stepExecution.getExecutionContext().putString(KEY, problem.message());
+                    stepExecution.getExecutionContext().putLong(LINE_KEY, problem.line());
+                });
         return null;
     }
 
@@ -49,18 +62,14 @@ public final class InputProblems implements StepExecutionListener {
      * partitions of a file fail each for itself, the problem on the file's first line is the one to report.
      */
     public static Optional<String> first(JobExecution execution, JobRepository repository) {
-        Stream<String> here = execution.getAllFailureExceptions().stream().map(InputProblems::rootInputProblem)
-                .filter(Objects::nonNull).map(Throwable::getMessage);
+        Stream<Problem> here = execution.getAllFailureExceptions().stream().map(InputProblems::problemOf)
+                .filter(Objects::nonNull);
         JobExecution stored = repository.getJobExecution(execution.getId());
-        Stream<String> saved = stored == null ? Stream.empty() : stored.getStepExecutions().stream()
+        Stream<Problem> saved = stored == null ? Stream.empty() : stored.getStepExecutions().stream()
                 .map(step -> repository.getStepExecution(step.getId()))
                 .filter(step -> step != null && step.getExecutionContext().containsKey(KEY))
-                .map(step -> step.getExecutionContext().getString(KEY));
-        return Stream.concat(here, saved).min(Comparator.comparingLong(InputProblems::lineOf));
-    }
-
-    private static long lineOf(String message) {
-        Matcher matcher = LINE.matcher(message);
-        return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
+                .map(step -> new Problem(step.getExecutionContext().getString(KEY),
+                        step.getExecutionContext().getLong(LINE_KEY, 0L)));
+        return Stream.concat(here, saved).min(Comparator.comparingLong(Problem::line)).map(Problem::message);
     }
 }

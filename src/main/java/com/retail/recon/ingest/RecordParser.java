@@ -112,10 +112,6 @@ final class RecordParser {
         return -1;
     }
 
-    boolean isPending() {
-        return inQuotes;
-    }
-
     /** The completed record's fields; the parser is ready for the next record. */
     String[] take() {
         String[] record = fields.toArray(new String[0]);

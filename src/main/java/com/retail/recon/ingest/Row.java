@@ -204,11 +204,6 @@ final class Row {
         return toWord(column, text(column), type);
     }
 
-    <E extends Enum<E>> E optionalWord(String column, Class<E> type) {
-        String value = optionalText(column);
-        return value == null ? null : toWord(column, value, type);
-    }
-
     /** Each enumeration's words by name, built once per enumeration (Class.getEnumConstants copies its array). */
     private static final ClassValue<Map<String, ?>> WORDS = new ClassValue<>() {
         @Override

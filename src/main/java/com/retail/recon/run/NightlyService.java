@@ -2,6 +2,7 @@ package com.retail.recon.run;
 
 import com.retail.recon.batch.BusinessDays;
 import com.retail.recon.batch.NightlyRun;
+import com.retail.recon.system.Failures;
 import com.retail.recon.bundle.OwnBundles;
 import com.retail.recon.bundle.Staging;
 import com.retail.recon.ingest.InputProblems;
@@ -211,7 +212,7 @@ public class NightlyService {
                     + inputProblem.get());
         }
         String reason = failures.isEmpty() ? execution.getExitStatus().getExitDescription()
-                : rootMessage(failures.get(0));
+                : Failures.rootMessage(failures.get(0));
         return Result.refused(JOB_FAILED, run.businessDate() + " failed (" + execution.getStatus() + "): " + reason
                 + "\nfix the cause, then: recon restart --date " + run.businessDate());
     }
@@ -247,15 +248,6 @@ public class NightlyService {
         return "\nwarning: later dates completed without this date's data (" + later.get(0)
                 + (later.size() > 1 ? " .. " + later.get(later.size() - 1) : "")
                 + "); rerun them in order to include it: recon rerun --date " + later.get(0);
-    }
-
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private org.springframework.batch.core.job.parameters.JobParameters withFingerprints(NightlyRun run) {

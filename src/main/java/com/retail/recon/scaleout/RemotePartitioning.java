@@ -76,7 +76,7 @@ public class RemotePartitioning {
                            @NotNull @DurationMin(millis = 0) Duration shutdownTimeout) {
 
         public int workerThreads() {
-            return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+            return com.retail.recon.system.Cores.orOnePerCore(threads);
         }
     }
 

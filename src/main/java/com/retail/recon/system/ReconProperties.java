@@ -68,7 +68,7 @@ public record ReconProperties(
     /** Partitions per partitioned step; 0 (the default) means one per processor core. */
     @Override
     public int partitions() {
-        return partitions > 0 ? partitions : Runtime.getRuntime().availableProcessors();
+        return Cores.orOnePerCore(partitions);
     }
 
     public Currencies toCurrencies() {

@@ -70,10 +70,9 @@ public class StoreConfiguration {
                     bindReconProperties(beans);
                 }
                 if (bean instanceof HikariDataSource pool) {
-                    int cores = Runtime.getRuntime().availableProcessors();
-                    int partitions = environment.getProperty("recon.partitions", Integer.class, 0);
-                    int threads = environment.getProperty("recon.workers.threads", Integer.class, 0);
-                    int atOnce = Math.max(partitions > 0 ? partitions : cores, threads > 0 ? threads : cores);
+                    int atOnce = Math.max(
+                            Cores.orOnePerCore(environment.getProperty("recon.partitions", Integer.class, 0)),
+                            Cores.orOnePerCore(environment.getProperty("recon.workers.threads", Integer.class, 0)));
                     pool.setMaximumPoolSize(Math.max(pool.getMaximumPoolSize(), 4 * atOnce + 4));
                 }
                 return bean;
