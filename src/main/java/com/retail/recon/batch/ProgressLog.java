@@ -15,7 +15,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
  * logs) a log line every few seconds. Partitions of a step run at once on their own threads and report
  * each for itself.
  */
-public class ProgressLog implements StepExecutionListener, ChunkListener<Object, Object> {
+class ProgressLog implements StepExecutionListener, ChunkListener<Object, Object> {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressLog.class);
 

@@ -23,7 +23,7 @@ import java.util.concurrent.Future;
  * restarted chunk writes the same names with the same bytes again. Each receipt is hashed as it is written and
  * the chunk's checksums are {@link PayloadChecksums recorded}, so that bagging does not read the receipts back.
  */
-public class ReceiptWriter implements ItemWriter<ReceiptReader.NamedReceipt> {
+class ReceiptWriter implements ItemWriter<ReceiptReader.NamedReceipt> {
 
     static final String FOLDER = "data/receipts/";
 

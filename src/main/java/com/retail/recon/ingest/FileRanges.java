@@ -15,7 +15,7 @@ import java.util.List;
  * Where the quoting is broken, or a CR outside quotes does not end a CRLF, the rest of the file stays in one
  * range, so the range holding the first problem reports it exactly as a single reader would.
  */
-public final class FileRanges {
+final class FileRanges {
 
     /**
      * Bytes {@code [start, end)} of the file; {@code firstLine} is the physical line number (the header is

@@ -18,7 +18,7 @@ import java.nio.file.Path;
  * skips that many. A missing file reads as empty (the command line refuses a missing file before the job
  * starts unless --allow-missing was given).
  */
-public class InboxFileReader extends AbstractItemCountingItemStreamItemReader<InboxFileReader.HeaderedRecord> {
+class InboxFileReader extends AbstractItemCountingItemStreamItemReader<InboxFileReader.HeaderedRecord> {
 
     /** A record with the header that says which field is which column. */
     public record HeaderedRecord(CsvHeader header, CsvRecord record) {

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The ingest step's writer: accepted rows to their version table, rejected rows to ingest_reject. */
-public class IngestWriter implements ItemWriter<IngestedRow> {
+class IngestWriter implements ItemWriter<IngestedRow> {
 
     private final InputFile file;
     private final LocalDate businessDate;

@@ -22,7 +22,7 @@ import java.time.LocalDate;
  * in the order of the spec's table, then checks amount digits against the currency, then the
  * "required when" columns: the first failure is the reject reason.
  */
-public final class RowParsers {
+final class RowParsers {
 
     private final Currencies currencies;
 

@@ -1,7 +1,7 @@
 package com.retail.recon.ingest;
 
 /** Thrown while reading a row's fields: the row is rejected for {@code reason}, at {@code field}. */
-public final class RowRejected extends RuntimeException {
+final class RowRejected extends RuntimeException {
 
     private final RejectReason reason;
     private final String field;

@@ -7,7 +7,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import java.time.LocalDate;
 
 /** The ingest step's processor: every record comes out accepted or rejected, never dropped. */
-public class RowValidator implements ItemProcessor<InboxFileReader.HeaderedRecord, IngestedRow> {
+class RowValidator implements ItemProcessor<InboxFileReader.HeaderedRecord, IngestedRow> {
 
     private final InputFile file;
     private final RowParsers parsers;

@@ -16,7 +16,7 @@ import java.util.Set;
  * as "first". An order that arrived on an earlier date keeps the currency and payment method its first
  * accepted row fixed then (an order has one currency; the rules could not total it otherwise).
  */
-public final class WithinFileRules {
+final class WithinFileRules {
 
     /** A row that passed the field rules. {@code currency} and {@code paymentMethod} are null outside orders. */
     public record Candidate(long lineNumber, String key, String orderId, String currency, String paymentMethod) {

@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Its answer covers the file only if every partition of the file fed it from the file's first record; the
  * caller keeps track of that (see {@link #complete}).
  */
-public final class WithinFileScreen {
+final class WithinFileScreen {
 
     /**
      * Filter bits per byte of the file: a generated order line takes about 113 bytes, so about 28 bits for its

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * ingest steps to settle-ingest. Off when partitions run in other processes (remote workers): each would
  * see only its own partitions.
  */
-public final class WithinFileScreens {
+final class WithinFileScreens {
 
     private final boolean enabled;
     private final Map<Long, Map<InputFile, WithinFileScreen>> byJobExecution = new ConcurrentHashMap<>();

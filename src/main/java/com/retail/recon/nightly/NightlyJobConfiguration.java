@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Configuration;
  * </ol>
  */
 @Configuration(proxyBeanMethods = false)
-public class NightlyJobConfiguration {
+class NightlyJobConfiguration {
 
     @Bean
     Job nightlyReconciliation(JobRepository jobRepository,

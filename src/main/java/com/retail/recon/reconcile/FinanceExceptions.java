@@ -10,7 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** The spec's "Finance exceptions" about a request (those about unassigned refunds are in RefundAssignment). */
-public final class FinanceExceptions {
+final class FinanceExceptions {
 
     private FinanceExceptions() {
     }

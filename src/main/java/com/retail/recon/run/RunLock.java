@@ -15,7 +15,7 @@ import java.time.LocalDate;
  * row lock on its date (in a transaction of its own connection) until it ends. Works the same on H2 and
  * PostgreSQL; a killed process releases the lock with its connection.
  */
-public class RunLock {
+class RunLock {
 
     /** Another process is running the date. */
     public static class Busy extends RuntimeException {

@@ -15,7 +15,7 @@ import java.util.Map;
  * ({@code <archive>/<bundle folder>.run.json}), outside the bag, so that the bag's payload stays identical
  * between runs of the same inputs.
  */
-public record RunMetrics(
+record RunMetrics(
         String businessDate,
         long attempt,
         String status,

@@ -25,7 +25,7 @@ import java.util.List;
  * at a time, whatever the size of the store. Restartable by count: a restart skips the orders already
  * reconciled in committed chunks.
  */
-public class OrderHistoryReader extends AbstractItemCountingItemStreamItemReader<OrderHistory> {
+class OrderHistoryReader extends AbstractItemCountingItemStreamItemReader<OrderHistory> {
 
     private static final String LINES = """
             SELECT k.seq, %s FROM recon_candidate k

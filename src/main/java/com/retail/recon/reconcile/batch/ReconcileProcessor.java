@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** The reconcile step's processor: one call into the rules per order; orders with nothing to report drop out. */
-public class ReconcileProcessor implements ItemProcessor<OrderHistory, List<ReportedRequest>> {
+class ReconcileProcessor implements ItemProcessor<OrderHistory, List<ReportedRequest>> {
 
     private final OrderReconciler reconciler;
     private final LocalDate businessDate;

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Writes the reported requests of a chunk of orders, their refunds and their exceptions. */
-public class ReconcileWriter implements ItemWriter<List<ReportedRequest>> {
+class ReconcileWriter implements ItemWriter<List<ReportedRequest>> {
 
     private final ResultStore store;
     private final LocalDate businessDate;

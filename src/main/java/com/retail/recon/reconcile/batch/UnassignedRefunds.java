@@ -24,7 +24,7 @@ import java.util.List;
  * store supplies the facts for each refund (latest version as of D) that could be unassigned; the rule
  * in {@link RefundAssignment} decides.
  */
-public final class UnassignedRefunds {
+final class UnassignedRefunds {
 
     /** A refund with what assignment needs to know about it as of the date. */
     public record Facts(RefundTxn refund, boolean requestExists, int requestsOnOrder) {
