@@ -16,6 +16,8 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.file.FlatFileItemWriter;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.FileSystemResource;
@@ -24,6 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -35,71 +38,87 @@ import java.util.concurrent.Executors;
 @Configuration(proxyBeanMethods = false)
 class BundleConfiguration {
 
-    private final StepFactory steps;
-    private final DataSource dataSource;
-    private final JdbcTemplate jdbc;
-    private final Currencies currencies;
-    private final ReconProperties properties;
+    /** What the bundle steps are made with. */
+    record BundleSteps(StepFactory steps, DataSource dataSource, JdbcTemplate jdbc, Currencies currencies,
+                       ReconProperties properties) {
 
-    BundleConfiguration(StepFactory steps, DataSource dataSource, JdbcTemplate jdbc, Currencies currencies,
-                        ReconProperties properties) {
-        this.steps = steps;
-        this.dataSource = dataSource;
-        this.jdbc = jdbc;
-        this.currencies = currencies;
-        this.properties = properties;
+        /**
+         * One ledger, read from the store and written into the staging folder. Restartable: a restart truncates
+         * the file to what the last committed chunk had written, and the cursor resumes after that row.
+         */
+        Step ledger(Ledger ledger) {
+            String name = StepNames.ledger(ledger);
+            return steps.chunks(name, properties.chunkSize(), execution -> {
+                Date businessDate = Date.valueOf(NightlyRun.of(execution.getJobParameters()).businessDate());
+                JdbcCursorItemReader<String[]> reader = new JdbcCursorItemReader<>(dataSource, ledger.query(),
+                        new LedgerRows(currencies).mapper(ledger));
+                reader.setName(name);
+                reader.setPreparedStatementSetter(ps -> ps.setDate(1, businessDate));
+                reader.setFetchSize(properties.chunkSize());
+                reader.setConnectionAutoCommit(false);
+                reader.setVerifyCursorPosition(false);
+                FlatFileItemWriter<String[]> writer = new FlatFileItemWriter<>(new CsvLine());
+                writer.setName(name);
+                writer.setResource(new FileSystemResource(
+                        Bundles.ledgers(Staging.of(execution.getJobExecution())).resolve(ledger.fileName())));
+                writer.setEncoding(StandardCharsets.UTF_8.name());
+                writer.setLineSeparator("\n");
+                writer.setHeaderCallback(out -> out.write(String.join(",", ledger.columns())));
+                writer.setShouldDeleteIfExists(true);
+                writer.setTransactional(true);
+                return StepFactory.Parts.readAndWrite(reader, writer);
+            });
+        }
     }
 
     @Bean
-    Step ledgerCancellations() {
-        return ledger(Ledger.CANCELLATIONS);
+    BundleSteps bundleSteps(StepFactory steps, DataSource dataSource, JdbcTemplate jdbc, Currencies currencies,
+                            ReconProperties properties) {
+        return new BundleSteps(steps, dataSource, jdbc, currencies, properties);
+    }
+
+    /**
+     * One {@code Step} bean per ledger, in the order of {@link Ledger}: {@code ledgerCancellations},
+     * {@code ledgerRefunds}, ... (the job takes them by these names), each made by {@link BundleSteps#ledger}.
+     */
+    @Bean
+    static BeanDefinitionRegistryPostProcessor ledgerStepBeans() {
+        return registry -> {
+            for (Ledger ledger : Ledger.values()) {
+                RootBeanDefinition step = new RootBeanDefinition(Step.class);
+                step.setFactoryBeanName("bundleSteps");
+                step.setFactoryMethodName("ledger");
+                step.getConstructorArgumentValues().addGenericArgumentValue(ledger);
+                registry.registerBeanDefinition(ledgerBeanName(ledger), step);
+            }
+        };
+    }
+
+    static String ledgerBeanName(Ledger ledger) {
+        String name = ledger.name().toLowerCase(Locale.ROOT);
+        return "ledger" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     @Bean
-    Step ledgerRefunds() {
-        return ledger(Ledger.REFUNDS);
-    }
-
-    @Bean
-    Step ledgerEscalations() {
-        return ledger(Ledger.ESCALATIONS);
-    }
-
-    @Bean
-    Step ledgerExceptions() {
-        return ledger(Ledger.EXCEPTIONS);
-    }
-
-    @Bean
-    Step ledgerRejects() {
-        return ledger(Ledger.REJECTS);
-    }
-
-    @Bean
-    Step ledgerSummary() {
-        return ledger(Ledger.SUMMARY);
-    }
-
-    @Bean
-    Step receipts(ExecutorService receiptThreads) {
-        return steps.chunks(StepNames.RECEIPTS, Math.max(1, properties.chunkSize() / 4), execution ->
-                StepFactory.Parts.<ReceiptReader.NamedReceipt>readAndWrite(
-                        new ReceiptReader(dataSource, NightlyRun.of(execution.getJobParameters()).businessDate(),
-                                properties.chunkSize(), currencies),
+    Step receipts(BundleSteps bundle, ExecutorService receiptThreads) {
+        return bundle.steps().chunks(StepNames.RECEIPTS, Math.max(1, bundle.properties().chunkSize() / 4),
+                execution -> StepFactory.Parts.<ReceiptReader.NamedReceipt>readAndWrite(
+                        new ReceiptReader(bundle.dataSource(), NightlyRun.of(execution.getJobParameters())
+                                .businessDate(), bundle.properties().chunkSize(), bundle.currencies()),
                         new ReceiptWriter(Staging.of(execution.getJobExecution()), receiptThreads,
-                                properties.policy().zone())));
+                                bundle.properties().policy().zone())));
     }
 
     @Bean
-    Step report() {
-        return steps.tasklet(StepNames.REPORT, new WriteReport(jdbc, new LedgerRows(currencies),
-                properties.policy().zone()));
+    Step report(BundleSteps bundle) {
+        return bundle.steps().tasklet(StepNames.REPORT, new WriteReport(bundle.jdbc(),
+                new LedgerRows(bundle.currencies()), bundle.properties().policy().zone()));
     }
 
     @Bean
-    Step publishBundle(JobRepository jobRepository, BusinessDays days) {
-        return steps.tasklet(StepNames.PUBLISH_BUNDLE,
-                observer -> new PublishBundle(jdbc, days, jobRepository, observer));
+    Step publishBundle(BundleSteps bundle, JobRepository jobRepository, BusinessDays days) {
+        return bundle.steps().tasklet(StepNames.PUBLISH_BUNDLE,
+                observer -> new PublishBundle(bundle.jdbc(), days, jobRepository, observer));
     }
 
     /** Receipts render on every core: one renderer (with its parsed fonts) per thread. */
@@ -110,34 +129,6 @@ class BundleConfiguration {
             Thread thread = new Thread(runnable, "receipt-renderer");
             thread.setDaemon(true);
             return thread;
-        });
-    }
-
-    /**
-     * One ledger, read from the store and written into the staging folder. Restartable: a restart truncates
-     * the file to what the last committed chunk had written, and the cursor resumes after that row.
-     */
-    private Step ledger(Ledger ledger) {
-        String name = StepNames.ledger(ledger);
-        return steps.chunks(name, properties.chunkSize(), execution -> {
-            Date businessDate = Date.valueOf(NightlyRun.of(execution.getJobParameters()).businessDate());
-            JdbcCursorItemReader<String[]> reader = new JdbcCursorItemReader<>(dataSource, ledger.query(),
-                    new LedgerRows(currencies).mapper(ledger));
-            reader.setName(name);
-            reader.setPreparedStatementSetter(ps -> ps.setDate(1, businessDate));
-            reader.setFetchSize(properties.chunkSize());
-            reader.setConnectionAutoCommit(false);
-            reader.setVerifyCursorPosition(false);
-            FlatFileItemWriter<String[]> writer = new FlatFileItemWriter<>(new CsvLine());
-            writer.setName(name);
-            writer.setResource(new FileSystemResource(
-                    Bundles.ledgers(Staging.of(execution.getJobExecution())).resolve(ledger.fileName())));
-            writer.setEncoding(StandardCharsets.UTF_8.name());
-            writer.setLineSeparator("\n");
-            writer.setHeaderCallback(out -> out.write(String.join(",", ledger.columns())));
-            writer.setShouldDeleteIfExists(true);
-            writer.setTransactional(true);
-            return StepFactory.Parts.readAndWrite(reader, writer);
         });
     }
 }

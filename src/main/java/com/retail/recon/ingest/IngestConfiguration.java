@@ -31,87 +31,81 @@ import java.util.Optional;
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
 
-    private final StepFactory steps;
-    private final JobRepository jobRepository;
-    private final JdbcTemplate jdbc;
-    private final Currencies currencies;
-    private final WithinFileScreens screens;
-    private final ReconProperties properties;
+    /** What the ingest steps are made with. */
+    record IngestSteps(StepFactory steps, JobRepository jobRepository, JdbcTemplate jdbc, Currencies currencies,
+                       WithinFileScreens screens, ReconProperties properties) {
 
-    IngestConfiguration(StepFactory steps, JobRepository jobRepository, JdbcTemplate jdbc, Currencies currencies,
-                        WithinFileScreens screens, ReconProperties properties) {
-        this.steps = steps;
-        this.jobRepository = jobRepository;
-        this.jdbc = jdbc;
-        this.currencies = currencies;
-        this.screens = screens;
-        this.properties = properties;
-    }
-
-    @Bean
-    Step ingestCancellations() {
-        return ingest(InputFile.CANCELLATIONS);
-    }
-
-    @Bean
-    Step ingestRefunds() {
-        return ingest(InputFile.REFUNDS);
-    }
-
-    @Bean
-    Step ingestOrders() {
-        return ingest(InputFile.ORDERS);
-    }
-
-    @Bean
-    Step settleIngest() {
-        return steps.tasklet(StepNames.SETTLE_INGEST, new SettleIngest(new IngestSettlement(jdbc, new InputStore(jdbc)),
-                screens, jobRepository, properties.rejectThresholdPercent()));
-    }
-
-    private Step ingest(InputFile file) {
-        return steps.partitioned(StepNames.ingest(file), manager -> Partitions.remembered(manager, jobRepository,
-                        FilePartitions.fileRanges(NightlyRun.of(manager.getJobParameters()).inputPath(file),
-                                properties.partition().minFileBytes())),
-                properties.chunkSize(), partition -> parts(file, partition));
-    }
-
-    /**
-     * One partition's range of the file. On a fresh start (not a restart) the range's rows from any abandoned
-     * attempt are cleared first, and the range feeds the file's screen.
-     */
-    private StepFactory.Parts<InboxFileReader.HeaderedRecord, IngestedRow> parts(InputFile file, StepExecution partition) {
-        NightlyRun run = NightlyRun.of(partition.getJobParameters());
-        var context = partition.getExecutionContext();
-        boolean fromTheStart = InboxFileReader.recordsRead(context, file) == 0;
-        if (fromTheStart) {
-            new InputStore(jdbc).clear(file, run.businessDate(), FilePartitions.clearFrom(context),
-                    FilePartitions.clearTo(context));
+        Step step(InputFile file) {
+            return steps.partitioned(StepNames.ingest(file), manager -> Partitions.remembered(manager, jobRepository,
+                            FilePartitions.fileRanges(NightlyRun.of(manager.getJobParameters()).inputPath(file),
+                                    properties.partition().minFileBytes())),
+                    properties.chunkSize(), partition -> parts(file, partition));
         }
-        // a restarted partition did not see the records before its checkpoint: settle-ingest asks the store
-        Optional<WithinFileScreen> screen = fromTheStart
-                ? screens.screen(partition.getJobExecutionId(), file, run.inputPath(file)) : Optional.empty();
-        StepExecutionListener screened = new StepExecutionListener() {
-            @Override
-            public ExitStatus afterStep(StepExecution execution) {
-                if (execution.getStatus() == BatchStatus.COMPLETED) {
-                    screen.ifPresent(s -> s.completed(execution.getId()));
-                }
-                return null;
+
+        /**
+         * One partition's range of the file. On a fresh start (not a restart) the range's rows from any abandoned
+         * attempt are cleared first, and the range feeds the file's screen.
+         */
+        StepFactory.Parts<InboxFileReader.HeaderedRecord, IngestedRow> parts(InputFile file, StepExecution partition) {
+            NightlyRun run = NightlyRun.of(partition.getJobParameters());
+            var context = partition.getExecutionContext();
+            boolean fromTheStart = InboxFileReader.recordsRead(context, file) == 0;
+            if (fromTheStart) {
+                new InputStore(jdbc).clear(file, run.businessDate(), FilePartitions.clearFrom(context),
+                        FilePartitions.clearTo(context));
             }
-        };
-        return new StepFactory.Parts<>(
-                new InboxFileReader(file, run.inputPath(file), FilePartitions.rangeOf(context)),
-                new RowValidator(file, new RowParsers(currencies), run.businessDate()),
-                new IngestWriter(file, run.businessDate(), new InputStore(jdbc),
-                        screen.map(WithinFileScreen::partition).orElse(null)),
-                List.<StepListener>of(new InputProblems(), screened));
+            // a restarted partition did not see the records before its checkpoint: settle-ingest asks the store
+            Optional<WithinFileScreen> screen = fromTheStart
+                    ? screens.screen(partition.getJobExecutionId(), file, run.inputPath(file)) : Optional.empty();
+            StepExecutionListener screened = new StepExecutionListener() {
+                @Override
+                public ExitStatus afterStep(StepExecution execution) {
+                    if (execution.getStatus() == BatchStatus.COMPLETED) {
+                        screen.ifPresent(s -> s.completed(execution.getId()));
+                    }
+                    return null;
+                }
+            };
+            return new StepFactory.Parts<>(
+                    new InboxFileReader(file, run.inputPath(file), FilePartitions.rangeOf(context)),
+                    new RowValidator(file, new RowParsers(currencies), run.businessDate()),
+                    new IngestWriter(file, run.businessDate(), new InputStore(jdbc),
+                            screen.map(WithinFileScreen::partition).orElse(null)),
+                    List.<StepListener>of(new InputProblems(), screened));
+        }
     }
 
-    /** Within-file screening where every partition runs in this process (not with remote workers). Static:
-     * this configuration itself is made with it. */
     @Bean
-    static WithinFileScreens withinFileScreens(Environment environment) {
+    IngestSteps ingestSteps(StepFactory steps, JobRepository jobRepository, JdbcTemplate jdbc, Currencies currencies,
+                            WithinFileScreens screens, ReconProperties properties) {
+        return new IngestSteps(steps, jobRepository, jdbc, currencies, screens, properties);
+    }
+
+    @Bean
+    Step ingestCancellations(IngestSteps ingest) {
+        return ingest.step(InputFile.CANCELLATIONS);
+    }
+
+    @Bean
+    Step ingestRefunds(IngestSteps ingest) {
+        return ingest.step(InputFile.REFUNDS);
+    }
+
+    @Bean
+    Step ingestOrders(IngestSteps ingest) {
+        return ingest.step(InputFile.ORDERS);
+    }
+
+    @Bean
+    Step settleIngest(IngestSteps ingest) {
+        return ingest.steps().tasklet(StepNames.SETTLE_INGEST, new SettleIngest(new IngestSettlement(ingest.jdbc(),
+                new InputStore(ingest.jdbc())), ingest.screens(), ingest.jobRepository(),
+                ingest.properties().rejectThresholdPercent()));
+    }
+
+    /** Within-file screening where every partition runs in this process (not with remote workers). */
+    @Bean
+    WithinFileScreens withinFileScreens(Environment environment) {
         return new WithinFileScreens(!RemotePartitioning.usesBroker(environment));
     }
 }

@@ -7,17 +7,8 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import java.time.LocalDate;
 
 /** The ingest step's processor: every record comes out accepted or rejected, never dropped. */
-class RowValidator implements ItemProcessor<InboxFileReader.HeaderedRecord, IngestedRow> {
-
-    private final InputFile file;
-    private final RowParsers parsers;
-    private final LocalDate businessDate;
-
-    public RowValidator(InputFile file, RowParsers parsers, LocalDate businessDate) {
-        this.file = file;
-        this.parsers = parsers;
-        this.businessDate = businessDate;
-    }
+record RowValidator(InputFile file, RowParsers parsers, LocalDate businessDate)
+        implements ItemProcessor<InboxFileReader.HeaderedRecord, IngestedRow> {
 
     @Override
     public IngestedRow process(InboxFileReader.HeaderedRecord item) {

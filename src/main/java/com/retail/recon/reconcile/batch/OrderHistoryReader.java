@@ -130,12 +130,10 @@ class OrderHistoryReader extends AbstractItemCountingItemStreamItemReader<OrderH
 
     @Override
     protected void doClose() throws SQLException {
-        if (transaction != null) {
-            try {
-                transaction.close();
-            } finally {
-                transaction = null;
-            }
+        LookupTransaction open = transaction;
+        transaction = null;
+        if (open != null) {
+            open.close();
         }
     }
 

@@ -35,25 +35,8 @@ class ReconcileConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ReconcileConfiguration.class);
 
-    private final StepFactory steps;
-    private final ResultStore results;
-    private final DataSource dataSource;
-    private final JdbcTemplate jdbc;
-    private final ReconProperties properties;
-    private final BusinessDays days;
-
-    ReconcileConfiguration(StepFactory steps, ResultStore results, DataSource dataSource, JdbcTemplate jdbc,
-                           ReconProperties properties, BusinessDays days) {
-        this.steps = steps;
-        this.results = results;
-        this.dataSource = dataSource;
-        this.jdbc = jdbc;
-        this.properties = properties;
-        this.days = days;
-    }
-
     @Bean
-    Step selectCandidates() {
+    Step selectCandidates(StepFactory steps, ResultStore results, BusinessDays days) {
         return steps.tasklet(StepNames.SELECT_CANDIDATES, (contribution, context) -> {
             LocalDate date = NightlyRun.of(context.getStepContext().getStepExecution().getJobParameters())
                     .businessDate();
@@ -73,7 +56,8 @@ class ReconcileConfiguration {
 
     /** Ranges of the candidate orders (numbered 1..n by select-candidates), one order never split. */
     @Bean
-    Step reconcile(JobRepository jobRepository, CancellationRules rules) {
+    Step reconcile(StepFactory steps, JobRepository jobRepository, CancellationRules rules, ResultStore results,
+                   DataSource dataSource, JdbcTemplate jdbc, ReconProperties properties) {
         return steps.partitioned(StepNames.RECONCILE, manager -> Partitions.remembered(manager, jobRepository,
                         gridSize -> CandidatePartitions.sequenceRanges(jdbc.queryForObject(
                                 "SELECT COUNT(*) FROM recon_candidate WHERE business_date = ?", Long.class,
@@ -90,7 +74,8 @@ class ReconcileConfiguration {
     }
 
     @Bean
-    Step unassignedRefunds() {
+    Step unassignedRefunds(StepFactory steps, ResultStore results, BusinessDays days, DataSource dataSource,
+                           ReconProperties properties) {
         return steps.chunks(StepNames.UNASSIGNED_REFUNDS, properties.chunkSize(), execution -> {
             LocalDate date = NightlyRun.of(execution.getJobParameters()).businessDate();
             return new StepFactory.Parts<UnassignedRefunds.Facts, RefundAssignment.Unassigned>(
@@ -102,7 +87,7 @@ class ReconcileConfiguration {
 
     /** So that the ledger and receipt queries plan for this night's results, not an empty table's. */
     @Bean
-    Step refreshStatistics() {
+    Step refreshStatistics(StepFactory steps, ResultStore results, JdbcTemplate jdbc) {
         return steps.tasklet(StepNames.REFRESH_STATISTICS, (contribution, context) -> {
             LocalDate date = NightlyRun.of(context.getStepContext().getStepExecution().getJobParameters())
                     .businessDate();

@@ -9,15 +9,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** The reconcile step's processor: one call into the rules per order; orders with nothing to report drop out. */
-class ReconcileProcessor implements ItemProcessor<OrderHistory, List<ReportedRequest>> {
-
-    private final OrderReconciler reconciler;
-    private final LocalDate businessDate;
-
-    public ReconcileProcessor(OrderReconciler reconciler, LocalDate businessDate) {
-        this.reconciler = reconciler;
-        this.businessDate = businessDate;
-    }
+record ReconcileProcessor(OrderReconciler reconciler, LocalDate businessDate)
+        implements ItemProcessor<OrderHistory, List<ReportedRequest>> {
 
     @Override
     public List<ReportedRequest> process(OrderHistory history) {

@@ -11,17 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Writes the reported requests of a chunk of orders, their refunds and their exceptions. */
-class ReconcileWriter implements ItemWriter<List<ReportedRequest>> {
-
-    private final ResultStore store;
-    private final LocalDate businessDate;
-    private final CancellationRules rules;
-
-    public ReconcileWriter(ResultStore store, LocalDate businessDate, CancellationRules rules) {
-        this.store = store;
-        this.businessDate = businessDate;
-        this.rules = rules;
-    }
+record ReconcileWriter(ResultStore store, LocalDate businessDate, CancellationRules rules)
+        implements ItemWriter<List<ReportedRequest>> {
 
     @Override
     public void write(Chunk<? extends List<ReportedRequest>> chunk) {

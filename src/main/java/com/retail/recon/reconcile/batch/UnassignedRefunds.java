@@ -131,13 +131,11 @@ final class UnassignedRefunds {
 
         @Override
         protected void doClose() throws SQLException {
-            if (transaction != null) {
-                try {
-                    transaction.close();
-                } finally {
-                    transaction = null;
-                    rows = null;
-                }
+            LookupTransaction open = transaction;
+            transaction = null;
+            rows = null;
+            if (open != null) {
+                open.close();
             }
         }
     }
@@ -149,15 +147,7 @@ final class UnassignedRefunds {
     }
 
     /** Writes each unassigned refund to the refunds ledger's rows, with its exception. */
-    public static class Writer implements ItemWriter<RefundAssignment.Unassigned> {
-        private final ResultStore store;
-        private final LocalDate businessDate;
-
-        public Writer(ResultStore store, LocalDate businessDate) {
-            this.store = store;
-            this.businessDate = businessDate;
-        }
-
+    record Writer(ResultStore store, LocalDate businessDate) implements ItemWriter<RefundAssignment.Unassigned> {
         @Override
         public void write(Chunk<? extends RefundAssignment.Unassigned> chunk) {
             List<ResultStore.RefundRow> rows = new ArrayList<>();
