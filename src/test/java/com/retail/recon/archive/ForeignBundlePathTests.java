@@ -138,13 +138,15 @@ class ForeignBundlePathTests {
     @Test
     void aFolderPutThereWhileTheDateRuns_failsThePublishStep_andARestartPublishesOnceItIsGone() throws Exception {
         CompletableFuture<Recon.Outcome> running = CompletableFuture.supplyAsync(() -> run("run", NEXT,
-                "--recon.fault.pause-step=ledger-cancellations", "--recon.fault.pause-millis=4000"));
+                "--recon.fault.pause-step=ledger-cancellations", "--recon.fault.pause-millis=120000",
+                "--recon.fault.pause-until=" + archive.resolveSibling("release")));
         Path squatter = archive.resolve(NEXT);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!stagingOf(NEXT) && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         copyBundle(FIRST, squatter); // not through recon: the job's command line is running in this JVM
+        Files.createFile(archive.resolveSibling("release"));
         Recon.Outcome failed = running.get(120, TimeUnit.SECONDS);
 
         assertThat(failed.exitCode()).as(failed.err()).isEqualTo(1);

@@ -160,11 +160,13 @@ class CrashRestartTests {
         Path archive = folder.resolve("archive");
         Process first = SeparateJvm.start(store, folder.resolve("first.log"), "run", "--date=" + DATE,
                 "--inbox=" + INBOX, "--archive=" + archive,
-                "--recon.fault.pause-step=reconcile", "--recon.fault.pause-millis=6000");
+                "--recon.fault.pause-step=reconcile", "--recon.fault.pause-millis=120000",
+                "--recon.fault.pause-until=" + folder.resolve("release"));
         waitForLine(folder.resolve("first.log"), "orders to reconcile");
 
         int second = SeparateJvm.run(store, folder.resolve("second.log"), "run", "--date=" + DATE,
                 "--inbox=" + INBOX, "--archive=" + archive);
+        Files.createFile(folder.resolve("release"));
 
         assertThat(second).isEqualTo(2);
         assertThat(Files.readString(folder.resolve("second.log")))
@@ -180,10 +182,12 @@ class CrashRestartTests {
         Path archive = folder.resolve("archive");
         Process first = SeparateJvm.start(store, folder.resolve("first.log"), "run", "--date=" + DATE,
                 "--inbox=" + INBOX, "--archive=" + archive,
-                "--recon.fault.pause-step=reconcile", "--recon.fault.pause-millis=6000");
+                "--recon.fault.pause-step=reconcile", "--recon.fault.pause-millis=120000",
+                "--recon.fault.pause-until=" + folder.resolve("release"));
         waitForLine(folder.resolve("first.log"), "orders to reconcile");
 
         int second = SeparateJvm.run(store, folder.resolve("second.log"), "status");
+        Files.createFile(folder.resolve("release"));
 
         assertThat(second).isEqualTo(2);
         assertThat(Files.readString(folder.resolve("second.log")))

@@ -4,6 +4,9 @@ import com.retail.recon.batch.StepNames;
 import com.retail.recon.batch.StepObserver;
 
 import org.springframework.batch.core.step.StepExecution;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
@@ -12,7 +15,8 @@ import org.springframework.batch.infrastructure.item.Chunk;
  * {@code recon.fault.halt-at-write=<n>} kills the JVM (as {@code kill -9} would, exit 137) inside the
  * transaction of the n-th chunk that step writes; for the publish-bundle step it kills the JVM right
  * after the bundle was moved into place. {@code recon.fault.pause-step} with {@code recon.fault.pause-millis}
- * holds a step before its first write (to test concurrent runs).
+ * holds a step before its first write (to test concurrent runs); with {@code recon.fault.pause-until=<file>} the
+ * pause ends as soon as that file exists, so that a test on a busy machine releases it when it is ready.
  */
 public class FaultInjection implements StepObserver {
 
@@ -20,15 +24,17 @@ public class FaultInjection implements StepObserver {
     private final int haltAtWrite;
     private final String pauseStep;
     private final long pauseMillis;
+    private final Path pauseUntil;
     /** Per thread: partitions of a step run at once, each on its own thread. */
     private final ThreadLocal<String> currentStep = ThreadLocal.withInitial(() -> "");
     private final ThreadLocal<int[]> writes = ThreadLocal.withInitial(() -> new int[1]);
 
-    FaultInjection(String haltStep, int haltAtWrite, String pauseStep, long pauseMillis) {
+    FaultInjection(String haltStep, int haltAtWrite, String pauseStep, long pauseMillis, String pauseUntil) {
         this.haltStep = haltStep == null ? "" : haltStep;
         this.haltAtWrite = haltAtWrite;
         this.pauseStep = pauseStep == null ? "" : pauseStep;
         this.pauseMillis = pauseMillis;
+        this.pauseUntil = pauseUntil == null ? null : Path.of(pauseUntil);
     }
 
     @Override
@@ -40,8 +46,11 @@ public class FaultInjection implements StepObserver {
     @Override
     public void beforeWrite(Chunk<?> items) {
         if (writes.get()[0] == 0 && matches(pauseStep)) {
+            long end = System.currentTimeMillis() + pauseMillis;
             try {
-                Thread.sleep(pauseMillis);
+                while (System.currentTimeMillis() < end && (pauseUntil == null || !Files.exists(pauseUntil))) {
+                    Thread.sleep(Math.min(100, Math.max(1, end - System.currentTimeMillis())));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

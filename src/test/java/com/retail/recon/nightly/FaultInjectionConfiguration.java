@@ -19,6 +19,7 @@ class FaultInjectionConfiguration {
         return new FaultInjection(environment.getProperty("recon.fault.halt-step"),
                 environment.getProperty("recon.fault.halt-at-write", Integer.class, 1),
                 environment.getProperty("recon.fault.pause-step"),
-                environment.getProperty("recon.fault.pause-millis", Long.class, 0L));
+                environment.getProperty("recon.fault.pause-millis", Long.class, 0L),
+                environment.getProperty("recon.fault.pause-until"));
     }
 }
