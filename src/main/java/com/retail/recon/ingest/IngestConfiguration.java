@@ -7,6 +7,7 @@ import com.retail.recon.batch.StepNames;
 import com.retail.recon.domain.Currencies;
 import com.retail.recon.domain.InputFile;
 import com.retail.recon.scaleout.RemotePartitioning;
+import com.retail.recon.system.Database;
 import com.retail.recon.system.ReconProperties;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -34,15 +35,20 @@ class IngestConfiguration {
     private final StepFactory steps;
     private final JobRepository jobRepository;
     private final JdbcTemplate jdbc;
+    private final InputStore store;
+    private final Database database;
     private final Currencies currencies;
     private final WithinFileScreens screens;
     private final ReconProperties properties;
 
-    IngestConfiguration(StepFactory steps, JobRepository jobRepository, JdbcTemplate jdbc, Currencies currencies,
-                        WithinFileScreens screens, ReconProperties properties) {
+    IngestConfiguration(StepFactory steps, JobRepository jobRepository, JdbcTemplate jdbc, InputStore store,
+                        Database database, Currencies currencies, WithinFileScreens screens,
+                        ReconProperties properties) {
         this.steps = steps;
         this.jobRepository = jobRepository;
         this.jdbc = jdbc;
+        this.store = store;
+        this.database = database;
         this.currencies = currencies;
         this.screens = screens;
         this.properties = properties;
@@ -65,7 +71,7 @@ class IngestConfiguration {
 
     @Bean
     Step settleIngest() {
-        return steps.tasklet(StepNames.SETTLE_INGEST, new SettleIngest(new IngestSettlement(jdbc, new InputStore(jdbc)),
+        return steps.tasklet(StepNames.SETTLE_INGEST, new SettleIngest(new IngestSettlement(jdbc, store),
                 screens, jobRepository, properties.rejectThresholdPercent()));
     }
 
@@ -85,7 +91,7 @@ class IngestConfiguration {
         var context = partition.getExecutionContext();
         boolean fromTheStart = InboxFileReader.recordsRead(context, file) == 0;
         if (fromTheStart) {
-            new InputStore(jdbc).clear(file, run.businessDate(), FilePartitions.clearFrom(context),
+            store.clear(file, run.businessDate(), FilePartitions.clearFrom(context),
                     FilePartitions.clearTo(context));
         }
         // a restarted partition did not see the records before its checkpoint: settle-ingest asks the store
@@ -103,7 +109,7 @@ class IngestConfiguration {
         return new StepFactory.Parts<>(
                 new InboxFileReader(file, run.inputPath(file), FilePartitions.rangeOf(context)),
                 new RowValidator(file, new RowParsers(currencies), run.businessDate()),
-                new IngestWriter(file, run.businessDate(), new InputStore(jdbc),
+                new IngestWriter(file, run.businessDate(), store, database,
                         screen.map(WithinFileScreen::partition).orElse(null)),
                 List.<StepListener>of(new InputProblems(), screened));
     }

@@ -9,6 +9,7 @@ import com.retail.recon.reconcile.OrderHistory;
 import com.retail.recon.reconcile.OrderReconciler;
 import com.retail.recon.reconcile.RefundAssignment;
 import com.retail.recon.reconcile.ReportedRequest;
+import com.retail.recon.system.Database;
 import com.retail.recon.system.ReconProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,14 +37,16 @@ class ReconcileConfiguration {
 
     private final StepFactory steps;
     private final ResultStore results;
+    private final Database database;
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final ReconProperties properties;
 
-    ReconcileConfiguration(StepFactory steps, ResultStore results, DataSource dataSource, JdbcTemplate jdbc,
-                           ReconProperties properties) {
+    ReconcileConfiguration(StepFactory steps, ResultStore results, Database database, DataSource dataSource,
+                           JdbcTemplate jdbc, ReconProperties properties) {
         this.steps = steps;
         this.results = results;
+        this.database = database;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -79,10 +82,11 @@ class ReconcileConfiguration {
                     LocalDate date = NightlyRun.of(partition.getJobParameters()).businessDate();
                     var range = partition.getExecutionContext();
                     return new StepFactory.Parts<OrderHistory, List<ReportedRequest>>(
-                            new OrderHistoryReader(dataSource, date, CandidatePartitions.seqFrom(range),
-                                    CandidatePartitions.seqTo(range), properties.chunkSize()),
+                            new OrderHistoryReader(dataSource, database.isPostgres(), date,
+                                    CandidatePartitions.seqFrom(range), CandidatePartitions.seqTo(range),
+                                    properties.chunkSize()),
                             new ReconcileProcessor(new OrderReconciler(rules), date),
-                            new ReconcileWriter(results, date, rules));
+                            new ReconcileWriter(results, database, date, rules));
                 });
     }
 
@@ -92,7 +96,7 @@ class ReconcileConfiguration {
             LocalDate date = NightlyRun.of(execution.getJobParameters()).businessDate();
             return new StepFactory.Parts<UnassignedRefunds.Facts, RefundAssignment.Unassigned>(
                     UnassignedRefunds.reader(dataSource, date, results.datesCarryingOpenItemsInto(date),
-                            results.isPostgres(), properties.chunkSize()),
+                            database.isPostgres(), properties.chunkSize()),
                     UnassignedRefunds.processor(), new UnassignedRefunds.Writer(results, date));
         });
     }

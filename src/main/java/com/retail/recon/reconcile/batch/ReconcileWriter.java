@@ -3,6 +3,7 @@ package com.retail.recon.reconcile.batch;
 import com.retail.recon.reconcile.CancellationRules;
 import com.retail.recon.reconcile.FinanceException;
 import com.retail.recon.reconcile.ReportedRequest;
+import com.retail.recon.system.Database;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
@@ -14,11 +15,13 @@ import java.util.List;
 public class ReconcileWriter implements ItemWriter<List<ReportedRequest>> {
 
     private final ResultStore store;
+    private final Database database;
     private final LocalDate businessDate;
     private final CancellationRules rules;
 
-    public ReconcileWriter(ResultStore store, LocalDate businessDate, CancellationRules rules) {
+    public ReconcileWriter(ResultStore store, Database database, LocalDate businessDate, CancellationRules rules) {
         this.store = store;
+        this.database = database;
         this.businessDate = businessDate;
         this.rules = rules;
     }
@@ -41,7 +44,9 @@ public class ReconcileWriter implements ItemWriter<List<ReportedRequest>> {
                 }
             }
         }
-        store.commitWithoutWaitingForDisk();
+        // the chunk's results and its checkpoint commit together: a crash loses both, and the restart computes
+        // those orders again
+        database.commitWithoutWaitingForDisk();
         store.insertRequests(businessDate, requests);
         store.insertRefunds(businessDate, refunds);
         store.insertExceptions(businessDate, exceptions);
