@@ -7,6 +7,7 @@ import com.retail.recon.batch.StepNames;
 import com.retail.recon.domain.Currencies;
 import com.retail.recon.domain.InputFile;
 import com.retail.recon.scaleout.RemotePartitioning;
+import com.retail.recon.system.Database;
 import com.retail.recon.system.ReconProperties;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -32,8 +33,9 @@ import java.util.Optional;
 class IngestConfiguration {
 
     /** What the ingest steps are made with. */
-    record IngestSteps(StepFactory steps, JobRepository jobRepository, JdbcTemplate jdbc, Currencies currencies,
-                       WithinFileScreens screens, ReconProperties properties) {
+    record IngestSteps(StepFactory steps, JobRepository jobRepository, JdbcTemplate jdbc, InputStore store,
+                       Database database, Currencies currencies, WithinFileScreens screens,
+                       ReconProperties properties) {
 
         Step step(InputFile file) {
             return steps.partitioned(StepNames.ingest(file), manager -> Partitions.remembered(manager, jobRepository,
@@ -51,7 +53,7 @@ class IngestConfiguration {
             var context = partition.getExecutionContext();
             boolean fromTheStart = InboxFileReader.recordsRead(context, file) == 0;
             if (fromTheStart) {
-                new InputStore(jdbc).clear(file, run.businessDate(), FilePartitions.clearFrom(context),
+                store.clear(file, run.businessDate(), FilePartitions.clearFrom(context),
                         FilePartitions.clearTo(context));
             }
             // a restarted partition did not see the records before its checkpoint: settle-ingest asks the store
@@ -69,16 +71,17 @@ class IngestConfiguration {
             return new StepFactory.Parts<>(
                     new InboxFileReader(file, run.inputPath(file), FilePartitions.rangeOf(context)),
                     new RowValidator(file, new RowParsers(currencies), run.businessDate()),
-                    new IngestWriter(file, run.businessDate(), new InputStore(jdbc),
+                    new IngestWriter(file, run.businessDate(), store, database,
                             screen.map(WithinFileScreen::partition).orElse(null)),
                     List.<StepListener>of(new InputProblems(), screened));
         }
     }
 
     @Bean
-    IngestSteps ingestSteps(StepFactory steps, JobRepository jobRepository, JdbcTemplate jdbc, Currencies currencies,
-                            WithinFileScreens screens, ReconProperties properties) {
-        return new IngestSteps(steps, jobRepository, jdbc, currencies, screens, properties);
+    IngestSteps ingestSteps(StepFactory steps, JobRepository jobRepository, JdbcTemplate jdbc, InputStore store,
+                            Database database, Currencies currencies, WithinFileScreens screens,
+                            ReconProperties properties) {
+        return new IngestSteps(steps, jobRepository, jdbc, store, database, currencies, screens, properties);
     }
 
     @Bean
@@ -99,7 +102,7 @@ class IngestConfiguration {
     @Bean
     Step settleIngest(IngestSteps ingest) {
         return ingest.steps().tasklet(StepNames.SETTLE_INGEST, new SettleIngest(new IngestSettlement(ingest.jdbc(),
-                new InputStore(ingest.jdbc())), ingest.screens(), ingest.jobRepository(),
+                ingest.store()), ingest.screens(), ingest.jobRepository(),
                 ingest.properties().rejectThresholdPercent()));
     }
 

@@ -48,22 +48,6 @@ public class IngestSettlement {
     }
 
     /**
-     * After a big load, PostgreSQL's planner still holds the statistics of the smaller table (autovacuum
-     * analyzes later, asynchronously): refresh them now, so that this night's own queries plan well. (With
-     * stale statistics the candidates of a reconcile partition looked like one row, and the refunds of 20,000
-     * orders were found by 20,000 scans.) ANALYZE samples a bounded number of rows: cheap at any size.
-     */
-    public void refreshStatistics(InputFile file, long rowsLoaded) {
-        refreshStatistics(InputStore.table(file), rowsLoaded);
-    }
-
-    public void refreshStatistics(String table, long rowsLoaded) {
-        if (rowsLoaded >= 1_000 && store.isPostgres()) {
-            jdbc.execute("ANALYZE " + table);
-        }
-    }
-
-    /**
      * The keys (order ids for orders.csv) whose rows the within-file rules must look at, for each file, after
      * the statistics of the loaded tables are refreshed. A file screened during its ingest (see
      * {@link WithinFileScreen}) brings its keys in {@code screened}; the store is asked for the others, and
@@ -111,7 +95,8 @@ public class IngestSettlement {
         try {
             List<Future<?>> statistics = new ArrayList<>();
             for (InputFile file : InputFile.values()) {
-                statistics.add(threads.submit(() -> refreshStatistics(file, rowsLoaded.getOrDefault(file, 0L))));
+                long rows = rowsLoaded.getOrDefault(file, 0L);
+                statistics.add(threads.submit(() -> store.refreshStatistics(file, rows)));
             }
             Map<InputFile, List<Future<List<String>>>> found = new EnumMap<>(InputFile.class);
             queries.forEach((file, list) -> found.put(file, list.stream().map(threads::submit).toList()));

@@ -2,6 +2,7 @@ package com.retail.recon.ingest;
 
 import com.retail.recon.domain.InputFile;
 
+import com.retail.recon.system.Database;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
@@ -15,13 +16,16 @@ class IngestWriter implements ItemWriter<IngestedRow> {
     private final InputFile file;
     private final LocalDate businessDate;
     private final InputStore store;
+    private final Database database;
     private final WithinFileScreen.Partition screen;
 
     /** @param screen the partition's pass of the within-file rules' screen, or null when it is not screened */
-    public IngestWriter(InputFile file, LocalDate businessDate, InputStore store, WithinFileScreen.Partition screen) {
+    public IngestWriter(InputFile file, LocalDate businessDate, InputStore store, Database database,
+                        WithinFileScreen.Partition screen) {
         this.file = file;
         this.businessDate = businessDate;
         this.store = store;
+        this.database = database;
         this.screen = screen;
     }
 
@@ -39,8 +43,9 @@ class IngestWriter implements ItemWriter<IngestedRow> {
                 rejected.add((IngestedRow.Rejected) row);
             }
         }
-        store.commitWithoutWaitingForDisk();
-        store.insertAccepted(file, accepted);
+        // the chunk's rows and its checkpoint commit together: a crash loses both, and the restart reads them again
+        database.commitWithoutWaitingForDisk();
+        store.insertAccepted(file, businessDate, accepted);
         store.insertRejects(file, businessDate, rejected);
     }
 }

@@ -5,86 +5,70 @@ import com.retail.recon.domain.InputFile;
 import com.retail.recon.domain.CancellationRequest;
 import com.retail.recon.domain.OrderLine;
 import com.retail.recon.domain.RefundTxn;
-import com.retail.recon.system.CopyText;
-import com.retail.recon.system.Postgres;
+import com.retail.recon.ingest.IngestedRow.Accepted;
+import com.retail.recon.system.BulkTable;
+import com.retail.recon.system.Database;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
-import java.sql.Types;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
- * Writes accepted input versions and rejects to the store inside the chunk's transaction: with COPY on
- * PostgreSQL (several times faster than batched INSERTs), with JDBC batches elsewhere. A rollback of the
- * chunk undoes either.
+ * Writes accepted input versions and rejects to the store inside the chunk's transaction: the versions with
+ * COPY on PostgreSQL (several times faster than batched INSERTs) and JDBC batches elsewhere ({@link
+ * Database#write}), the few rejects with JDBC batches. A rollback of the chunk undoes either.
  */
+@Component
 public class InputStore {
 
-    /** A table's columns, their SQL types, and how a row becomes its values (in that order). */
-    private record Table<T>(String name, List<String> columns, int[] types, Function<T, Object[]> values) {
-        String insert() {
-            return "INSERT INTO " + name + " (" + String.join(", ", columns) + ") VALUES ("
-                    + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
-        }
+    private static final BulkTable<Accepted> ORDER_LINES = BulkTable.<Accepted>named("order_line")
+            .bigint("line_number", Accepted::lineNumber)
+            .text("order_id", row -> line(row).orderId())
+            .integer("line_no", row -> line(row).lineNo())
+            .text("customer_id", row -> line(row).customerId())
+            .epochSeconds("placed_at", row -> line(row).placedAt())
+            .text("sku", row -> line(row).sku())
+            .text("category", row -> line(row).category())
+            .integer("quantity", row -> line(row).quantity())
+            .decimal("unit_price", row -> line(row).unitPrice())
+            .decimal("tax", row -> line(row).tax())
+            .text("currency", row -> line(row).currency())
+            .text("payment_method", row -> line(row).paymentMethod().name())
+            .text("fulfillment_status", row -> line(row).fulfillmentStatus().name())
+            .epochSeconds("shipped_at", row -> line(row).shippedAt());
 
-        String copy() {
-            return "COPY " + name + " (" + String.join(", ", columns) + ") FROM STDIN";
-        }
-    }
+    private static final BulkTable<Accepted> CANCELLATIONS = BulkTable.<Accepted>named("cancellation")
+            .bigint("line_number", Accepted::lineNumber)
+            .text("request_id", row -> request(row).requestId())
+            .text("order_id", row -> request(row).orderId())
+            .optionalInteger("line_no", row -> request(row).lineNo())
+            .text("customer_id", row -> request(row).customerId())
+            .epochSeconds("requested_at", row -> request(row).requestedAt())
+            .text("channel", row -> request(row).channel().name())
+            .text("reason", row -> request(row).reason())
+            .text("status", row -> request(row).status().name())
+            .text("confirmation_number", row -> request(row).confirmationNumber())
+            .epochSeconds("decided_at", row -> request(row).decidedAt());
 
-    private static final Table<IngestedRow.Accepted> ORDER_LINES = new Table<>("order_line",
-            List.of("business_date", "line_number", "order_id", "line_no", "customer_id", "placed_at", "sku",
-                    "category", "quantity", "unit_price", "tax", "currency", "payment_method", "fulfillment_status",
-                    "shipped_at"),
-            new int[]{Types.DATE, Types.BIGINT, Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.BIGINT,
-                    Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.DECIMAL, Types.DECIMAL, Types.VARCHAR,
-                    Types.VARCHAR, Types.VARCHAR, Types.BIGINT},
-            row -> {
-                OrderLine l = (OrderLine) row.value();
-                return new Object[]{l.businessDate(), row.lineNumber(), l.orderId(), l.lineNo(), l.customerId(),
-                        seconds(l.placedAt()), l.sku(), l.category(), l.quantity(), l.unitPrice(), l.tax(),
-                        l.currency(), l.paymentMethod().name(), l.fulfillmentStatus().name(), seconds(l.shippedAt())};
-            });
-    private static final Table<IngestedRow.Accepted> CANCELLATIONS = new Table<>("cancellation",
-            List.of("business_date", "line_number", "request_id", "order_id", "line_no", "customer_id",
-                    "requested_at", "channel", "reason", "status", "confirmation_number", "decided_at"),
-            new int[]{Types.DATE, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR,
-                    Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT},
-            row -> {
-                CancellationRequest c = (CancellationRequest) row.value();
-                return new Object[]{c.businessDate(), row.lineNumber(), c.requestId(), c.orderId(), c.lineNo(),
-                        c.customerId(), seconds(c.requestedAt()), c.channel().name(), c.reason(), c.status().name(),
-                        c.confirmationNumber(), seconds(c.decidedAt())};
-            });
-    private static final Table<IngestedRow.Accepted> REFUNDS = new Table<>("refund",
-            List.of("business_date", "line_number", "txn_id", "order_id", "request_id", "method", "amount",
-                    "currency", "status", "created_at", "settled_at"),
-            new int[]{Types.DATE, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-                    Types.DECIMAL, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT},
-            row -> {
-                RefundTxn r = (RefundTxn) row.value();
-                return new Object[]{r.businessDate(), row.lineNumber(), r.txnId(), r.orderId(), r.requestId(),
-                        r.method().name(), r.amount(), r.currency(), r.status().name(), seconds(r.createdAt()),
-                        seconds(r.settledAt())};
-            });
+    private static final BulkTable<Accepted> REFUNDS = BulkTable.<Accepted>named("refund")
+            .bigint("line_number", Accepted::lineNumber)
+            .text("txn_id", row -> refund(row).txnId())
+            .text("order_id", row -> refund(row).orderId())
+            .text("request_id", row -> refund(row).requestId())
+            .text("method", row -> refund(row).method().name())
+            .decimal("amount", row -> refund(row).amount())
+            .text("currency", row -> refund(row).currency())
+            .text("status", row -> refund(row).status().name())
+            .epochSeconds("created_at", row -> refund(row).createdAt())
+            .epochSeconds("settled_at", row -> refund(row).settledAt());
 
     private final JdbcTemplate jdbc;
-    private final DataSource dataSource;
-    private final boolean copy;
+    private final Database database;
 
-    public InputStore(JdbcTemplate jdbc) {
+    public InputStore(JdbcTemplate jdbc, Database database) {
         this.jdbc = jdbc;
-        this.dataSource = jdbc.getDataSource();
-        this.copy = Postgres.is(dataSource);
-    }
-
-    /** Whether the store is PostgreSQL (COPY, statistics) rather than H2. */
-    public boolean isPostgres() {
-        return copy;
+        this.database = database;
     }
 
     /**
@@ -102,7 +86,7 @@ public class InputStore {
         return tableOf(file).name();
     }
 
-    private static Table<IngestedRow.Accepted> tableOf(InputFile file) {
+    private static BulkTable<Accepted> tableOf(InputFile file) {
         return switch (file) {
             case ORDERS -> ORDER_LINES;
             case CANCELLATIONS -> CANCELLATIONS;
@@ -110,22 +94,19 @@ public class InputStore {
         };
     }
 
-    public void insertAccepted(InputFile file, List<IngestedRow.Accepted> rows) {
-        if (!rows.isEmpty()) {
-            write(tableOf(file), rows);
-        }
+    /** The accepted rows of one business date (the date their values carry). */
+    public void insertAccepted(InputFile file, LocalDate businessDate, List<Accepted> rows) {
+        database.write(tableOf(file), businessDate, rows);
     }
 
     /**
-     * On PostgreSQL, lets this transaction commit without waiting for its WAL to reach the disk. Safe for an
-     * ingest chunk: its rows and the step's checkpoint commit together, so a server crash can lose only both
-     * (the last fraction of a second of chunks), and the restart reads those records again. Steps that end
-     * a run commit durably as usual, which also flushes everything before them.
+     * After a big load, PostgreSQL's planner still holds the statistics of the smaller table (autovacuum
+     * analyzes later, asynchronously): refresh them now, so that this night's own queries plan well. (With
+     * stale statistics the candidates of a reconcile partition looked like one row, and the refunds of 20,000
+     * orders were found by 20,000 scans.)
      */
-    public void commitWithoutWaitingForDisk() {
-        if (copy) {
-            jdbc.execute("SET LOCAL synchronous_commit TO OFF");
-        }
+    public void refreshStatistics(InputFile file, long rowsLoaded) {
+        database.analyze(table(file), rowsLoaded);
     }
 
     public void insertRejects(InputFile file, LocalDate businessDate, List<IngestedRow.Rejected> rows) {
@@ -143,36 +124,15 @@ public class InputStore {
                 });
     }
 
-    private <T> void write(Table<T> table, List<? extends T> rows) {
-        if (copy) {
-            copyIn(table, rows);
-            return;
-        }
-        jdbc.batchUpdate(table.insert(), new ArrayList<>(rows), rows.size(), (ps, row) -> {
-            Object[] values = table.values().apply(row);
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] == null) {
-                    ps.setNull(i + 1, table.types()[i]);
-                } else {
-                    ps.setObject(i + 1, values[i]);
-                }
-            }
-        });
+    private static OrderLine line(Accepted row) {
+        return (OrderLine) row.value();
     }
 
-    /** COPY ... FROM STDIN on the transaction's own connection: part of the chunk, undone by its rollback. */
-    private <T> void copyIn(Table<T> table, List<? extends T> rows) {
-        CopyText text = new CopyText(rows.size() * 160);
-        for (T row : rows) {
-            for (Object value : table.values().apply(row)) {
-                text.field(value);
-            }
-            text.endRow();
-        }
-        Postgres.copyIn(dataSource, table.copy(), table.name(), text.text());
+    private static CancellationRequest request(Accepted row) {
+        return (CancellationRequest) row.value();
     }
 
-    private static Long seconds(Instant instant) {
-        return instant == null ? null : instant.getEpochSecond();
+    private static RefundTxn refund(Accepted row) {
+        return (RefundTxn) row.value();
     }
 }

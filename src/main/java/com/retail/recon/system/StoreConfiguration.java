@@ -28,11 +28,10 @@ public class StoreConfiguration {
      * needs the "C" collation on the sorted columns (its default collation may ignore punctuation).
      */
     @Bean
-    FlywayConfigurationCustomizer storePlaceholders() {
+    FlywayConfigurationCustomizer storePlaceholders(Database database) {
         return configuration -> {
-            // decided by the database itself, as the store code does, not by the URL's spelling (a wrapping
-            // driver such as p6spy has a jdbc:p6spy:postgresql: URL)
-            boolean postgres = Postgres.is(configuration.getDataSource());
+            // decided by the database itself, as the store code does (Database), not by the URL's spelling
+            boolean postgres = database.isPostgres();
             configuration.placeholders(Map.of(
                     "text_order", postgres ? "COLLATE \"C\"" : "",
                     // see V5: a hash index where PostgreSQL offers one that loads faster

@@ -30,12 +30,16 @@ final class LookupTransaction implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** @param indexLookupsOnly on PostgreSQL, joins only through the indexes */
-    static LookupTransaction open(DataSource dataSource, boolean indexLookupsOnly) throws SQLException {
+    /**
+     * @param postgres         whether the store is PostgreSQL ({@link com.retail.recon.system.Database#isPostgres})
+     * @param indexLookupsOnly on PostgreSQL, joins only through the indexes
+     */
+    static LookupTransaction open(DataSource dataSource, boolean postgres, boolean indexLookupsOnly)
+            throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
             connection.setAutoCommit(false);
-            if (connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgresql")) {
+            if (postgres) {
                 List<String> settings = new ArrayList<>(POSTGRES_SETTINGS);
                 if (indexLookupsOnly) {
                     settings.addAll(INDEX_LOOKUPS_ONLY);

@@ -62,15 +62,17 @@ class OrderHistoryReader extends AbstractItemCountingItemStreamItemReader<OrderH
     private final Cursor<CancellationRequest> requests;
     private final Cursor<RefundTxn> refunds;
     private final DataSource dataSource;
+    private final boolean postgres;
     private LookupTransaction transaction;
 
     /** The candidates with sequence numbers [seqFrom, seqTo): one partition's share. */
-    public OrderHistoryReader(DataSource dataSource, LocalDate businessDate, long seqFrom, long seqTo,
-                              int fetchSize) {
+    public OrderHistoryReader(DataSource dataSource, boolean postgres, LocalDate businessDate, long seqFrom,
+                              long seqTo, int fetchSize) {
         setName("orderHistory");
         Date d = Date.valueOf(businessDate);
         this.total = seqTo - seqFrom;
         this.dataSource = dataSource;
+        this.postgres = postgres;
         lines = new Cursor<>(fetchSize, LINES, (rs, i) ->
                 new Row<>(rs.getLong(1), null, StoredRows.orderLine(rs, 2)), d, d, seqFrom, seqTo);
         requests = new Cursor<>(fetchSize, REQUESTS, (rs, i) ->
@@ -98,7 +100,7 @@ class OrderHistoryReader extends AbstractItemCountingItemStreamItemReader<OrderH
      */
     @Override
     protected void doOpen() throws SQLException {
-        transaction = LookupTransaction.open(dataSource, true);
+        transaction = LookupTransaction.open(dataSource, postgres, true);
         try {
             lines.open(transaction);
             requests.open(transaction);

@@ -10,6 +10,7 @@ import com.retail.recon.reconcile.OrderHistory;
 import com.retail.recon.reconcile.OrderReconciler;
 import com.retail.recon.reconcile.RefundAssignment;
 import com.retail.recon.reconcile.ReportedRequest;
+import com.retail.recon.system.Database;
 import com.retail.recon.system.ReconProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,7 @@ class ReconcileConfiguration {
     /** Ranges of the candidate orders (numbered 1..n by select-candidates), one order never split. */
     @Bean
     Step reconcile(StepFactory steps, JobRepository jobRepository, CancellationRules rules, ResultStore results,
-                   DataSource dataSource, JdbcTemplate jdbc, ReconProperties properties) {
+                   Database database, DataSource dataSource, JdbcTemplate jdbc, ReconProperties properties) {
         return steps.partitioned(StepNames.RECONCILE, manager -> Partitions.remembered(manager, jobRepository,
                         gridSize -> CandidatePartitions.sequenceRanges(jdbc.queryForObject(
                                 "SELECT COUNT(*) FROM recon_candidate WHERE business_date = ?", Long.class,
@@ -66,21 +67,22 @@ class ReconcileConfiguration {
                     LocalDate date = NightlyRun.of(partition.getJobParameters()).businessDate();
                     var range = partition.getExecutionContext();
                     return new StepFactory.Parts<OrderHistory, List<ReportedRequest>>(
-                            new OrderHistoryReader(dataSource, date, CandidatePartitions.seqFrom(range),
-                                    CandidatePartitions.seqTo(range), properties.chunkSize()),
+                            new OrderHistoryReader(dataSource, database.isPostgres(), date,
+                                    CandidatePartitions.seqFrom(range), CandidatePartitions.seqTo(range),
+                                    properties.chunkSize()),
                             new ReconcileProcessor(new OrderReconciler(rules), date),
-                            new ReconcileWriter(results, date, rules));
+                            new ReconcileWriter(results, database, date, rules));
                 });
     }
 
     @Bean
-    Step unassignedRefunds(StepFactory steps, ResultStore results, BusinessDays days, DataSource dataSource,
-                           ReconProperties properties) {
+    Step unassignedRefunds(StepFactory steps, ResultStore results, BusinessDays days, Database database,
+                           DataSource dataSource, ReconProperties properties) {
         return steps.chunks(StepNames.UNASSIGNED_REFUNDS, properties.chunkSize(), execution -> {
             LocalDate date = NightlyRun.of(execution.getJobParameters()).businessDate();
             return new StepFactory.Parts<UnassignedRefunds.Facts, RefundAssignment.Unassigned>(
                     UnassignedRefunds.reader(dataSource, date, days.carryingOpenItemsInto(date),
-                            results.isPostgres(), properties.chunkSize()),
+                            database.isPostgres(), properties.chunkSize()),
                     UnassignedRefunds.processor(), new UnassignedRefunds.Writer(results, date));
         });
     }

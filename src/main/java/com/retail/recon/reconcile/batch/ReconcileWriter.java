@@ -3,6 +3,7 @@ package com.retail.recon.reconcile.batch;
 import com.retail.recon.reconcile.CancellationRules;
 import com.retail.recon.reconcile.FinanceException;
 import com.retail.recon.reconcile.ReportedRequest;
+import com.retail.recon.system.Database;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
@@ -11,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Writes the reported requests of a chunk of orders, their refunds and their exceptions. */
-record ReconcileWriter(ResultStore store, LocalDate businessDate, CancellationRules rules)
+record ReconcileWriter(ResultStore store, Database database, LocalDate businessDate, CancellationRules rules)
         implements ItemWriter<List<ReportedRequest>> {
 
     @Override
@@ -32,7 +33,9 @@ record ReconcileWriter(ResultStore store, LocalDate businessDate, CancellationRu
                 }
             }
         }
-        store.commitWithoutWaitingForDisk();
+        // the chunk's results and its checkpoint commit together: a crash loses both, and the restart computes
+        // those orders again
+        database.commitWithoutWaitingForDisk();
         store.insertRequests(businessDate, requests);
         store.insertRefunds(businessDate, refunds);
         store.insertExceptions(businessDate, exceptions);

@@ -1,18 +1,15 @@
 package com.retail.recon.reconcile.batch;
 
-import org.springframework.stereotype.Component;
-
-import com.retail.recon.system.Postgres;
 import com.retail.recon.domain.OrderLine;
 import com.retail.recon.domain.RefundTxn;
-import com.retail.recon.reconcile.Evaluation;
 import com.retail.recon.reconcile.FinanceException;
 import com.retail.recon.reconcile.ReportedRequest;
+import com.retail.recon.system.BulkTable;
+import com.retail.recon.system.Database;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 import java.sql.Date;
-import java.sql.Types;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,16 +19,11 @@ import java.util.List;
 public class ResultStore {
 
     private final JdbcTemplate jdbc;
-    private final boolean postgres;
+    private final Database database;
 
-    public ResultStore(JdbcTemplate jdbc) {
+    public ResultStore(JdbcTemplate jdbc, Database database) {
         this.jdbc = jdbc;
-        this.postgres = Postgres.is(jdbc.getDataSource());
-    }
-
-    /** Whether the store is PostgreSQL (COPY, statistics, session settings) rather than H2. */
-    public boolean isPostgres() {
-        return postgres;
+        this.database = database;
     }
 
     /** A refund row of the ledger: the transaction and the request it was assigned to (null: unassigned). */
@@ -93,41 +85,36 @@ public class ResultStore {
      * JIT compilation (it costs more than it saves on a query that runs once).
      */
     void settingsForOneLargeQuery() {
-        if (postgres) {
+        if (database.isPostgres()) {
             jdbc.execute("SET LOCAL work_mem = '64MB'");
             jdbc.execute("SET LOCAL jit = off");
         }
     }
 
-    /**
-     * On PostgreSQL, after a night's results were written (at least 1,000 reported requests): the planner
-     * learns their size for the ledger and receipt queries. Only the columns those queries filter, join or
-     * sort on are analyzed (a full ANALYZE of the four tables costs several times more).
-     */
-    /** So that the reconcile queries plan for tonight's candidates (PostgreSQL; a few rows need no plan). */
+    /** So that the reconcile queries plan for tonight's candidates (a few need no plan). */
     void refreshCandidateStatistics(long candidates) {
-        if (postgres && candidates >= 1_000) {
-            jdbc.execute("ANALYZE recon_candidate");
-        }
+        database.analyze("recon_candidate", candidates);
     }
 
+    /**
+     * After a night's results were written: the planner learns their size for the ledger and receipt
+     * queries. Only the columns those queries filter, join or sort on are analyzed (a full ANALYZE of the four
+     * tables costs several times more).
+     */
     public void refreshStatistics(long reportedRequests) {
-        if (!postgres || reportedRequests < 1_000) {
-            return;
-        }
         for (String table : List.of("recon_request (business_date, request_id, terminal, flagged, became_refunded)",
                 "recon_refund (business_date, txn_id, assigned_request_id)",
                 "recon_exception (business_date)", "recon_receipt_line (business_date, request_id)")) {
-            jdbc.execute("ANALYZE " + table);
+            database.analyze(table, reportedRequests);
         }
     }
 
     public void insertRequests(LocalDate businessDate, List<ReportedRequest> requests) {
-        write(REQUESTS, businessDate, requests);
+        database.write(REQUESTS, businessDate, requests);
     }
 
     public void insertRefunds(LocalDate businessDate, List<RefundRow> rows) {
-        write(REFUNDS, businessDate, rows);
+        database.write(REFUNDS, businessDate, rows);
     }
 
     /** The lines a receipt shows, with the fee the policy kept on each. */
@@ -135,86 +122,66 @@ public class ResultStore {
     }
 
     public void insertReceiptLines(LocalDate businessDate, List<ReceiptLine> lines) {
-        write(RECEIPT_LINES, businessDate, lines);
+        database.write(RECEIPT_LINES, businessDate, lines);
     }
 
     public void insertExceptions(LocalDate businessDate, List<FinanceException> exceptions) {
-        write(EXCEPTIONS, businessDate, exceptions);
+        database.write(EXCEPTIONS, businessDate, exceptions);
     }
 
-    /**
-     * On PostgreSQL, lets the current transaction commit without waiting for its WAL to reach the disk. Safe
-     * for a chunk of results: its rows and the step's checkpoint commit together, so a server crash can lose
-     * only both, and the restart computes those orders again. The run's last steps commit durably, which
-     * also flushes everything before them.
-     */
-    public void commitWithoutWaitingForDisk() {
-        if (postgres) {
-            jdbc.execute("SET LOCAL synchronous_commit TO OFF");
-        }
-    }
+    private static final BulkTable<ReportedRequest> REQUESTS = BulkTable.<ReportedRequest>named("recon_request")
+            .text("request_id", r -> r.today().request().requestId())
+            .text("order_id", r -> r.today().request().orderId())
+            .optionalInteger("line_no", r -> r.today().request().lineNo())
+            .text("customer_id", r -> r.today().request().customerId())
+            .text("channel", r -> r.today().request().channel().name())
+            .text("storefront_status", r -> r.today().status().name())
+            .epochSeconds("requested_at", r -> r.today().request().requestedAt())
+            .epochSeconds("decided_at", r -> r.today().request().decidedAt())
+            .text("confirmation_number", r -> r.today().request().confirmationNumber())
+            .text("policy_check", r -> r.today().policyCheck() == null ? null : r.today().policyCheck().name())
+            .text("outcome", r -> r.today().outcome().name())
+            .decimal("expected_refund", r -> r.today().expectedRefund())
+            .decimal("settled_amount", r -> r.today().settledAmount())
+            .decimal("pending_amount", r -> r.today().pendingAmount())
+            .text("currency", r -> r.today().currency())
+            .bigint("age_hours", r -> r.today().ageHours())
+            .flag("flagged", ReportedRequest::isFlagged)
+            .text("priority", r -> r.isFlagged() ? r.priority().name() : null)
+            .flag("newly_flagged", ReportedRequest::isNewlyFlagged)
+            .text("suggested_action", r -> r.isFlagged() ? r.suggestedAction() : null)
+            .flag("terminal", r -> r.today().isTerminal())
+            .flag("became_refunded", ReportedRequest::becameRefunded);
 
-    private <T> void write(ResultTable<T> table, LocalDate businessDate, List<? extends T> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        if (postgres) {
-            ResultTable.copyIn(jdbc.getDataSource(), table, businessDate, rows);
-        } else {
-            table.batchInsert(jdbc, businessDate, rows);
-        }
-    }
+    private static final BulkTable<RefundRow> REFUNDS = BulkTable.<RefundRow>named("recon_refund")
+            .text("txn_id", row -> row.refund().txnId())
+            .text("order_id", row -> row.refund().orderId())
+            .text("request_id", row -> row.refund().requestId())
+            .text("assigned_request_id", RefundRow::assignedRequestId)
+            .text("method", row -> row.refund().method().name())
+            .decimal("amount", row -> row.refund().amount())
+            .text("currency", row -> row.refund().currency())
+            .text("status", row -> row.refund().status().name())
+            .epochSeconds("created_at", row -> row.refund().createdAt())
+            .epochSeconds("settled_at", row -> row.refund().settledAt());
 
-    private static final ResultTable<ReportedRequest> REQUESTS = new ResultTable<>("recon_request",
-            List.of("request_id", "order_id", "line_no", "customer_id", "channel", "storefront_status",
-                    "requested_at", "decided_at", "confirmation_number", "policy_check", "outcome", "expected_refund",
-                    "settled_amount", "pending_amount", "currency", "age_hours", "flagged", "priority",
-                    "newly_flagged", "suggested_action", "terminal", "became_refunded"),
-            new int[]{Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-                    Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DECIMAL,
-                    Types.DECIMAL, Types.DECIMAL, Types.VARCHAR, Types.BIGINT, Types.BOOLEAN, Types.VARCHAR,
-                    Types.BOOLEAN, Types.VARCHAR, Types.BOOLEAN, Types.BOOLEAN},
-            reported -> {
-                Evaluation e = reported.today();
-                boolean flagged = reported.isFlagged();
-                return new Object[]{e.request().requestId(), e.request().orderId(), e.request().lineNo(),
-                        e.request().customerId(), e.request().channel().name(), e.status().name(),
-                        e.request().requestedAt().getEpochSecond(), seconds(e.request().decidedAt()),
-                        e.request().confirmationNumber(), e.policyCheck() == null ? null : e.policyCheck().name(),
-                        e.outcome().name(), e.expectedRefund(), e.settledAmount(), e.pendingAmount(), e.currency(),
-                        e.ageHours(), flagged, flagged ? reported.priority().name() : null,
-                        reported.isNewlyFlagged(), flagged ? reported.suggestedAction() : null, e.isTerminal(),
-                        reported.becameRefunded()};
-            });
-
-    private static final ResultTable<RefundRow> REFUNDS = new ResultTable<>("recon_refund",
-            List.of("txn_id", "order_id", "request_id", "assigned_request_id", "method", "amount", "currency",
-                    "status", "created_at", "settled_at"),
-            new int[]{Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DECIMAL,
-                    Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT},
-            row -> {
-                RefundTxn refund = row.refund();
-                return new Object[]{refund.txnId(), refund.orderId(), refund.requestId(), row.assignedRequestId(),
-                        refund.method().name(), refund.amount(), refund.currency(), refund.status().name(),
-                        refund.createdAt().getEpochSecond(), seconds(refund.settledAt())};
-            });
-
-    private static final ResultTable<ReceiptLine> RECEIPT_LINES = new ResultTable<>("recon_receipt_line",
-            List.of("request_id", "line_no", "sku", "quantity", "unit_price", "tax", "fee", "currency"),
-            new int[]{Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.INTEGER, Types.DECIMAL, Types.DECIMAL,
-                    Types.DECIMAL, Types.VARCHAR},
-            row -> new Object[]{row.requestId(), row.line().lineNo(), row.line().sku(), row.line().quantity(),
-                    row.line().unitPrice(), row.line().tax(), row.fee(), row.line().currency()});
+    private static final BulkTable<ReceiptLine> RECEIPT_LINES = BulkTable.<ReceiptLine>named("recon_receipt_line")
+            .text("request_id", ReceiptLine::requestId)
+            .integer("line_no", row -> row.line().lineNo())
+            .text("sku", row -> row.line().sku())
+            .integer("quantity", row -> row.line().quantity())
+            .decimal("unit_price", row -> row.line().unitPrice())
+            .decimal("tax", row -> row.line().tax())
+            .decimal("fee", ReceiptLine::fee)
+            .text("currency", row -> row.line().currency());
 
     /** request_id and txn_id are '' when not applicable (see V2). */
-    private static final ResultTable<FinanceException> EXCEPTIONS = new ResultTable<>("recon_exception",
-            List.of("exception_type", "request_id", "txn_id", "order_id", "amount", "currency", "detail"),
-            new int[]{Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DECIMAL, Types.VARCHAR,
-                    Types.VARCHAR},
-            x -> new Object[]{x.type().name(), x.requestId() == null ? "" : x.requestId(),
-                    x.txnId() == null ? "" : x.txnId(), x.orderId(), x.amount(), x.currency(), x.detail()});
-
-    private static Long seconds(Instant instant) {
-        return instant == null ? null : instant.getEpochSecond();
-    }
+    private static final BulkTable<FinanceException> EXCEPTIONS = BulkTable.<FinanceException>named("recon_exception")
+            .text("exception_type", x -> x.type().name())
+            .text("request_id", x -> x.requestId() == null ? "" : x.requestId())
+            .text("txn_id", x -> x.txnId() == null ? "" : x.txnId())
+            .text("order_id", FinanceException::orderId)
+            .decimal("amount", FinanceException::amount)
+            .text("currency", FinanceException::currency)
+            .text("detail", FinanceException::detail);
 }

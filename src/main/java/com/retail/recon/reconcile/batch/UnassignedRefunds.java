@@ -87,7 +87,7 @@ final class UnassignedRefunds {
         List<Date> parameters = new ArrayList<>(List.of(d, d, d));
         carried.forEach(date -> parameters.add(Date.valueOf(date)));
         parameters.addAll(List.of(d, d, d, d, d, d, d));
-        return new Reader(dataSource, sql, parameters.toArray(), fetchSize);
+        return new Reader(dataSource, postgres, sql, parameters.toArray(), fetchSize);
     }
 
     /**
@@ -98,15 +98,17 @@ final class UnassignedRefunds {
     static class Reader extends AbstractItemCountingItemStreamItemReader<Facts> {
         private static final int REFUND_COLUMNS = StoredRows.REFUND.split(", ").length;
         private final DataSource dataSource;
+        private final boolean postgres;
         private final String sql;
         private final Object[] parameters;
         private final int fetchSize;
         private LookupTransaction transaction;
         private ResultSet rows;
 
-        Reader(DataSource dataSource, String sql, Object[] parameters, int fetchSize) {
+        Reader(DataSource dataSource, boolean postgres, String sql, Object[] parameters, int fetchSize) {
             setName("unassignedRefunds");
             this.dataSource = dataSource;
+            this.postgres = postgres;
             this.sql = sql;
             this.parameters = parameters;
             this.fetchSize = fetchSize;
@@ -116,7 +118,7 @@ final class UnassignedRefunds {
         protected void doOpen() throws SQLException {
             // the planner's choice: lookups from the candidates on a large store, and on a first night (every
             // refund a candidate) reading the refunds whole
-            transaction = LookupTransaction.open(dataSource, false);
+            transaction = LookupTransaction.open(dataSource, postgres, false);
             rows = transaction.query(sql, fetchSize, parameters);
         }
 
