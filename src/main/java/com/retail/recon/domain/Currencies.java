@@ -45,6 +45,15 @@ public final class Currencies {
         return digits;
     }
 
+    /**
+     * The amount as a {@link Money} of this currency, at its digits ({@code money("USD", 1.5)} is 1.50 USD).
+     * Never rounds: an amount with more decimals than the currency has is refused (a bug upstream: ingest
+     * rejects such rows).
+     */
+    public Money money(String code, BigDecimal amount) {
+        return Money.of(amount, code, digits(code));
+    }
+
     /** The amount at the currency's scale; never rounds a value that has more digits (that is a bug upstream). */
     public BigDecimal scale(String code, BigDecimal amount) {
         return amount.setScale(digits(code), RoundingMode.UNNECESSARY);
