@@ -59,13 +59,9 @@ public final class Currencies {
         return amount.setScale(digits(code), RoundingMode.UNNECESSARY);
     }
 
-    /** Rounds half-up to the currency's minor unit (the spec's fee rounding). */
-    public BigDecimal roundHalfUp(String code, BigDecimal amount) {
-        return amount.setScale(digits(code), RoundingMode.HALF_UP);
-    }
-
-    public BigDecimal zero(String code) {
-        return BigDecimal.ZERO.setScale(digits(code));
+    /** Nothing of this currency: 0.00 USD, 0 JPY. */
+    public Money zero(String code) {
+        return Money.of(BigDecimal.ZERO, code, digits(code));
     }
 
     public String format(String code, BigDecimal amount) {

@@ -46,7 +46,7 @@ class MoneyTests {
     void jpyHasNoMinorUnit() {
         assertThat(money("JPY", "1200").toPlainString()).isEqualTo("1200");
         assertThat(money("JPY", "1200.000").toPlainString()).isEqualTo("1200");
-        assertThat(money("JPY", "0").toPlainString()).isEqualTo("0");
+        assertThat(CURRENCIES.zero("JPY").toPlainString()).isEqualTo("0");
         assertThat(money("JPY", "999").percentRoundedHalfUp(new BigDecimal("15")).toPlainString()).isEqualTo("150");
     }
 
@@ -62,7 +62,7 @@ class MoneyTests {
     void toPlainString_showsTheCurrencysDigitsAndNoExponent() {
         assertThat(money("USD", "140.39").toPlainString()).isEqualTo("140.39");
         assertThat(money("USD", "1E+3").toPlainString()).isEqualTo("1000.00");
-        assertThat(money("USD", "0").toPlainString()).isEqualTo("0.00");
+        assertThat(CURRENCIES.zero("USD").toPlainString()).isEqualTo("0.00");
         assertThat(money("EUR", "123456789012345678.99").toPlainString()).isEqualTo("123456789012345678.99");
         assertThat(money("USD", "5").toString()).isEqualTo("5.00 USD");
     }
@@ -101,8 +101,8 @@ class MoneyTests {
 
     @Test
     void signSaysZeroPositiveOrNegative() {
-        assertThat(money("GBP", "0").isZero()).isTrue();
-        assertThat(money("GBP", "0").isPositive()).isFalse();
+        assertThat(CURRENCIES.zero("GBP").isZero()).isTrue();
+        assertThat(CURRENCIES.zero("GBP").isPositive()).isFalse();
         assertThat(money("GBP", "0.01").isPositive()).isTrue();
         assertThat(money("GBP", "0.01").minus(money("GBP", "0.02")).signum()).isEqualTo(-1);
     }

@@ -4,6 +4,7 @@ import com.retail.recon.batch.NightlyRun;
 import com.retail.recon.batch.Partitions;
 import com.retail.recon.batch.StepFactory;
 import com.retail.recon.batch.StepNames;
+import com.retail.recon.domain.Currencies;
 import com.retail.recon.reconcile.CancellationRules;
 import com.retail.recon.reconcile.OrderHistory;
 import com.retail.recon.reconcile.OrderReconciler;
@@ -87,13 +88,13 @@ class ReconcileConfiguration {
     }
 
     @Bean
-    Step unassignedRefunds() {
+    Step unassignedRefunds(Currencies currencies) {
         return steps.chunks(StepNames.UNASSIGNED_REFUNDS, properties.chunkSize(), execution -> {
             LocalDate date = NightlyRun.of(execution.getJobParameters()).businessDate();
             return new StepFactory.Parts<UnassignedRefunds.Facts, RefundAssignment.Unassigned>(
                     UnassignedRefunds.reader(dataSource, date, results.datesCarryingOpenItemsInto(date),
                             results.isPostgres(), properties.chunkSize()),
-                    UnassignedRefunds.processor(), new UnassignedRefunds.Writer(results, date));
+                    UnassignedRefunds.processor(currencies), new UnassignedRefunds.Writer(results, date));
         });
     }
 

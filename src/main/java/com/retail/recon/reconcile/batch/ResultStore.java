@@ -3,6 +3,7 @@ package com.retail.recon.reconcile.batch;
 import org.springframework.stereotype.Component;
 
 import com.retail.recon.system.Postgres;
+import com.retail.recon.domain.Money;
 import com.retail.recon.domain.OrderLine;
 import com.retail.recon.domain.RefundTxn;
 import com.retail.recon.reconcile.Evaluation;
@@ -10,6 +11,7 @@ import com.retail.recon.reconcile.FinanceException;
 import com.retail.recon.reconcile.ReportedRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Types;
 import java.time.Instant;
@@ -156,7 +158,7 @@ public class ResultStore {
     }
 
     /** The lines a receipt shows, with the fee the policy kept on each. */
-    public record ReceiptLine(String requestId, OrderLine line, java.math.BigDecimal fee) {
+    public record ReceiptLine(String requestId, OrderLine line, Money fee) {
     }
 
     public void insertReceiptLines(LocalDate businessDate, List<ReceiptLine> lines) {
@@ -206,7 +208,8 @@ public class ResultStore {
                         e.request().customerId(), e.request().channel().name(), e.status().name(),
                         e.request().requestedAt().getEpochSecond(), seconds(e.request().decidedAt()),
                         e.request().confirmationNumber(), e.policyCheck() == null ? null : e.policyCheck().name(),
-                        e.outcome().name(), e.expectedRefund(), e.settledAmount(), e.pendingAmount(), e.currency(),
+                        e.outcome().name(), amount(e.expectedRefund()), amount(e.settledAmount()),
+                        amount(e.pendingAmount()), e.currency(),
                         e.ageHours(), flagged, flagged ? reported.priority().name() : null,
                         reported.isNewlyFlagged(), flagged ? reported.suggestedAction() : null, e.isTerminal(),
                         reported.becameRefunded()};
@@ -229,7 +232,7 @@ public class ResultStore {
             new int[]{Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.INTEGER, Types.DECIMAL, Types.DECIMAL,
                     Types.DECIMAL, Types.VARCHAR},
             row -> new Object[]{row.requestId(), row.line().lineNo(), row.line().sku(), row.line().quantity(),
-                    row.line().unitPrice(), row.line().tax(), row.fee(), row.line().currency()});
+                    row.line().unitPrice(), row.line().tax(), row.fee().amount(), row.line().currency()});
 
     /** request_id and txn_id are '' when not applicable (see V2). */
     private static final ResultTable<FinanceException> EXCEPTIONS = new ResultTable<>("recon_exception",
@@ -237,7 +240,12 @@ public class ResultStore {
             new int[]{Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DECIMAL, Types.VARCHAR,
                     Types.VARCHAR},
             x -> new Object[]{x.type().name(), x.requestId() == null ? "" : x.requestId(),
-                    x.txnId() == null ? "" : x.txnId(), x.orderId(), x.amount(), x.currency(), x.detail()});
+                    x.txnId() == null ? "" : x.txnId(), x.orderId(), amount(x.amount()), x.currency(), x.detail()});
+
+    /** An amount column: the amount with its currency's digits (the currency has its own column). */
+    private static BigDecimal amount(Money money) {
+        return money == null ? null : money.amount();
+    }
 
     private static Long seconds(Instant instant) {
         return instant == null ? null : instant.getEpochSecond();
