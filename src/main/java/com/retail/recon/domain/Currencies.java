@@ -1,13 +1,13 @@
 package com.retail.recon.domain;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Map;
 
 /**
  * The configured currencies and their minor-unit digits (USD 2, JPY 0, ...).
- * Every amount recon stores or prints goes through {@link #scale(String, BigDecimal)} so that it carries
- * exactly the currency's digits.
+ * The rules, ledgers and documents work with {@link Money} made by {@link #money(String, BigDecimal)}, so that
+ * every amount they compute, store or print carries exactly the currency's digits. (Ingest only checks the
+ * digits of each amount it reads: its rows keep the parsed {@code BigDecimal}, see {@link OrderLine}.)
  */
 public final class Currencies {
 
@@ -54,17 +54,8 @@ public final class Currencies {
         return Money.of(amount, code, digits(code));
     }
 
-    /** The amount at the currency's scale; never rounds a value that has more digits (that is a bug upstream). */
-    public BigDecimal scale(String code, BigDecimal amount) {
-        return amount.setScale(digits(code), RoundingMode.UNNECESSARY);
-    }
-
     /** Nothing of this currency: 0.00 USD, 0 JPY. */
     public Money zero(String code) {
         return Money.of(BigDecimal.ZERO, code, digits(code));
-    }
-
-    public String format(String code, BigDecimal amount) {
-        return scale(code, amount).toPlainString();
     }
 }
