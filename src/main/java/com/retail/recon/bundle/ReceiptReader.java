@@ -81,18 +81,17 @@ public class ReceiptReader extends AbstractItemCountingItemStreamItemReader<Rece
             String currency = rs.getString("currency");
             ReceiptData header = new ReceiptData(businessDate, rs.getString("confirmation_number"), requestId,
                     rs.getString("order_id"), rs.getString("customer_id"), StoredRows.instant(rs, "requested_at"),
-                    StoredRows.instant(rs, "decided_at"), currency, List.of(),
-                    currencies.scale(currency, rs.getBigDecimal("expected_refund")), List.of());
+                    StoredRows.instant(rs, "decided_at"), List.of(),
+                    currencies.money(currency, rs.getBigDecimal("expected_refund")), List.of());
             if (kind == 0) {
                 return new Row(requestId, kind, header, new ReceiptData.Line(rs.getInt("line_no"), rs.getString("sku"),
-                        rs.getInt("quantity"), currencies.scale(currency, rs.getBigDecimal("unit_price")),
-                        currencies.scale(currency, rs.getBigDecimal("tax")),
-                        currencies.scale(currency, rs.getBigDecimal("fee"))), null);
+                        rs.getInt("quantity"), currencies.money(currency, rs.getBigDecimal("unit_price")),
+                        currencies.money(currency, rs.getBigDecimal("tax")),
+                        currencies.money(currency, rs.getBigDecimal("fee"))), null);
             }
-            String txnCurrency = rs.getString("txn_currency");
             return new Row(requestId, kind, header, null, new ReceiptData.Transaction(rs.getString("txn_id"),
                     rs.getString("method"), rs.getString("status"),
-                    currencies.scale(txnCurrency, rs.getBigDecimal("amount")), txnCurrency,
+                    currencies.money(rs.getString("txn_currency"), rs.getBigDecimal("amount")),
                     StoredRows.instant(rs, "created_at"), StoredRows.instant(rs, "settled_at")));
         });
         cursor.setPreparedStatementSetter(ps -> {
@@ -151,7 +150,7 @@ public class ReceiptReader extends AbstractItemCountingItemStreamItemReader<Rece
         }
         ReceiptData h = first.header();
         ReceiptData data = new ReceiptData(h.businessDate(), h.confirmationNumber(), h.requestId(), h.orderId(),
-                h.customerId(), h.requestedAt(), h.decidedAt(), h.currency(), lines, h.expectedRefund(), transactions);
+                h.customerId(), h.requestedAt(), h.decidedAt(), lines, h.expectedRefund(), transactions);
         String name = ReceiptNames.fileName(h.confirmationNumber(),
                 sharedNumbers.contains(ReceiptNames.sameNumber(h.confirmationNumber())), taken);
         taken.add(name);

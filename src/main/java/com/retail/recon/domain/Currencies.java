@@ -1,13 +1,13 @@
 package com.retail.recon.domain;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Map;
 
 /**
  * The configured currencies and their minor-unit digits (USD 2, JPY 0, ...).
- * Every amount recon stores or prints goes through {@link #scale(String, BigDecimal)} so that it carries
- * exactly the currency's digits.
+ * The rules, ledgers and documents work with {@link Money} made by {@link #money(String, BigDecimal)}, so that
+ * every amount they compute, store or print carries exactly the currency's digits. (Ingest only checks the
+ * digits of each amount it reads: its rows keep the parsed {@code BigDecimal}, see {@link OrderLine}.)
  */
 public final class Currencies {
 
@@ -45,21 +45,17 @@ public final class Currencies {
         return digits;
     }
 
-    /** The amount at the currency's scale; never rounds a value that has more digits (that is a bug upstream). */
-    public BigDecimal scale(String code, BigDecimal amount) {
-        return amount.setScale(digits(code), RoundingMode.UNNECESSARY);
+    /**
+     * The amount as a {@link Money} of this currency, at its digits ({@code money("USD", 1.5)} is 1.50 USD).
+     * Never rounds: an amount with more decimals than the currency has is refused (a bug upstream: ingest
+     * rejects such rows).
+     */
+    public Money money(String code, BigDecimal amount) {
+        return Money.of(amount, code, digits(code));
     }
 
-    /** Rounds half-up to the currency's minor unit (the spec's fee rounding). */
-    public BigDecimal roundHalfUp(String code, BigDecimal amount) {
-        return amount.setScale(digits(code), RoundingMode.HALF_UP);
-    }
-
-    public BigDecimal zero(String code) {
-        return BigDecimal.ZERO.setScale(digits(code));
-    }
-
-    public String format(String code, BigDecimal amount) {
-        return scale(code, amount).toPlainString();
+    /** Nothing of this currency: 0.00 USD, 0 JPY. */
+    public Money zero(String code) {
+        return Money.of(BigDecimal.ZERO, code, digits(code));
     }
 }

@@ -6,7 +6,8 @@ import java.time.LocalDate;
 
 /**
  * One version of a refund or credit transaction (a row of refunds.csv that arrived on {@code businessDate}).
- * {@code requestId} is null when the payments system did not know which request it pays.
+ * {@code requestId} is null when the payments system did not know which request it pays. {@code amount} is
+ * in {@code currency}, as read (see {@link OrderLine} for why it is not a {@link Money}).
  */
 public record RefundTxn(
         LocalDate businessDate,

@@ -194,7 +194,7 @@ public class AuditExport {
     }
 
     private String amount(String currency, BigDecimal value) {
-        return currency.isEmpty() ? "" : currencies.format(currency, value);
+        return currency.isEmpty() ? "" : currencies.money(currency, value).toPlainString();
     }
 
     private byte[] summaryPdf(LocalDate from, LocalDate to, List<LocalDate> dates, Map<String, Totals> totals) {
@@ -213,8 +213,8 @@ public class AuditExport {
                 (rs, i) -> {
                     String currency = rs.getString(2);
                     return new DailyReportData.Total(rs.getString(1), currency == null ? "" : currency, rs.getLong(3),
-                            currency == null ? "" : currencies.format(currency, rs.getBigDecimal(4)),
-                            currency == null ? "" : currencies.format(currency, rs.getBigDecimal(5)));
+                            currency == null ? "" : currencies.money(currency, rs.getBigDecimal(4)).toPlainString(),
+                            currency == null ? "" : currencies.money(currency, rs.getBigDecimal(5)).toPlainString());
                 }, from, to);
         List<List<String>> exceptions = new ArrayList<>();
         List<List<String>> escalations = new ArrayList<>();

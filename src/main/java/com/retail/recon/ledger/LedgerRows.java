@@ -80,7 +80,7 @@ public final class LedgerRows {
     private String amount(ResultSet rs, String column) throws SQLException {
         BigDecimal amount = rs.getBigDecimal(column);
         String currency = rs.getString("currency");
-        return amount == null || currency == null ? "" : currencies.format(currency, amount);
+        return amount == null || currency == null ? "" : currencies.money(currency, amount).toPlainString();
     }
 
     private static String instant(ResultSet rs, String column) throws SQLException {

@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
+import com.retail.recon.domain.Money;
 import com.retail.recon.pdf.Fingerprint;
 import com.retail.recon.pdf.PdfA;
 import com.retail.recon.pdf.PdfCanvas;
@@ -109,8 +110,7 @@ public final class ReceiptRenderer {
         float size = 9.5f;
         List<List<String>> rows = new ArrayList<>(data.transactions().size());
         for (ReceiptData.Transaction t : data.transactions()) {
-            String txnAmount = amount(t.amount()) + (t.currency() == null || t.currency().isEmpty() ? ""
-                    : " " + t.currency());
+            String txnAmount = amount(t.amount()) + (t.amount() == null ? "" : " " + t.amount().currency());
             rows.add(List.of(nullToEmpty(t.txnId()), method(t.method()), nullToEmpty(t.status()), txnAmount,
                     instant(t.settledAt())));
         }
@@ -165,8 +165,13 @@ public final class ReceiptRenderer {
         }
     }
 
-    private static String amount(BigDecimal amount) {
+    private static String amount(Money amount) {
         return amount == null ? "" : amount.toPlainString();
+    }
+
+    /** An amount as the fingerprint has always taken it: the number alone (its currency is added apart). */
+    private static BigDecimal number(Money amount) {
+        return amount == null ? null : amount.amount();
     }
 
     private static String instant(Instant instant) {
@@ -180,15 +185,16 @@ public final class ReceiptRenderer {
     private byte[] fingerprint(ReceiptData data) {
         Fingerprint f = new Fingerprint("recon receipt 1").add(zone).add(data.businessDate())
                 .add(data.confirmationNumber()).add(data.requestId()).add(data.orderId()).add(data.customerId())
-                .add(data.requestedAt()).add(data.decidedAt()).add(data.currency()).add(data.expectedRefund())
-                .add(data.lines().size());
+                .add(data.requestedAt()).add(data.decidedAt()).add(data.currency())
+                .add(number(data.expectedRefund())).add(data.lines().size());
         for (ReceiptData.Line l : data.lines()) {
-            f.add(l.lineNo()).add(l.sku()).add(l.quantity()).add(l.unitPrice()).add(l.tax()).add(l.fee());
+            f.add(l.lineNo()).add(l.sku()).add(l.quantity()).add(number(l.unitPrice())).add(number(l.tax()))
+                    .add(number(l.fee()));
         }
         f.add(data.transactions().size());
         for (ReceiptData.Transaction t : data.transactions()) {
-            f.add(t.txnId()).add(t.method()).add(t.status()).add(t.amount()).add(t.currency()).add(t.createdAt())
-                    .add(t.settledAt());
+            f.add(t.txnId()).add(t.method()).add(t.status()).add(number(t.amount()))
+                    .add(t.amount() == null ? null : t.amount().currency()).add(t.createdAt()).add(t.settledAt());
         }
         return f.hash();
     }

@@ -2,6 +2,7 @@ package com.retail.recon.reconcile;
 
 import com.retail.recon.domain.CancellationRequest;
 import com.retail.recon.domain.Currencies;
+import com.retail.recon.domain.Money;
 import com.retail.recon.domain.OrderLine;
 import com.retail.recon.domain.RefundStatus;
 import com.retail.recon.domain.RefundTxn;
@@ -37,6 +38,10 @@ public final class CancellationRules {
         return policy;
     }
 
+    public Currencies currencies() {
+        return currencies;
+    }
+
     /**
      * @param orderLines every line of the request's order (latest versions), whatever their status
      * @param refunds    the refunds assigned to the request (latest versions)
@@ -46,14 +51,14 @@ public final class CancellationRules {
                                Instant cutoff) {
         List<OrderLine> lines = linesOf(request, orderLines);
         if (lines.isEmpty()) {
-            return new Evaluation(request, lines, refunds, null, null, Outcome.ORDER_NOT_FOUND,
+            return new Evaluation(request, lines, refunds, null, Outcome.ORDER_NOT_FOUND,
                     null, null, null, Duration.between(request.requestedAt(), cutoff), null);
         }
-        String currency = lines.get(0).currency();
-        BigDecimal expected = expectedRefund(lines, currency);
+        Money expected = expectedRefund(lines);
+        String currency = expected.currency();
         // S and P over the refunds in the order's currency, F over all of them
-        BigDecimal settled = currencies.zero(currency);
-        BigDecimal pending = currencies.zero(currency);
+        Money settled = currencies.zero(currency);
+        Money pending = currencies.zero(currency);
         long failed = 0;
         RefundTxn oldest = null;
         boolean currencyMismatch = false;
@@ -64,50 +69,51 @@ public final class CancellationRules {
             if (!refund.currency().equals(currency)) {
                 currencyMismatch = true;
             } else if (refund.status() == RefundStatus.SETTLED) {
-                settled = settled.add(refund.amount());
+                settled = settled.plus(amountOf(refund));
             } else if (refund.status() == RefundStatus.PENDING) {
-                pending = pending.add(refund.amount());
+                pending = pending.plus(amountOf(refund));
                 if (oldest == null || OLDEST_FIRST.compare(refund, oldest) < 0) {
                     oldest = refund;
                 }
             }
         }
-        settled = currencies.scale(currency, settled);
-        pending = currencies.scale(currency, pending);
         Optional<RefundTxn> oldestPending = Optional.ofNullable(oldest);
 
         Outcome outcome = outcome(request, currencyMismatch, expected, settled, pending, failed, oldestPending, cutoff);
         Instant ageFrom = ageFrom(outcome, request, oldestPending);
-        return new Evaluation(request, lines, refunds, currency, PolicyCheck.of(request, lines, policy), outcome,
+        return new Evaluation(request, lines, refunds, PolicyCheck.of(request, lines, policy), outcome,
                 expected, settled, pending, Duration.between(ageFrom, cutoff),
                 stuckSla(outcome, oldestPending));
     }
 
     /** The spec's outcome table: the first row that applies. (Row 1, order not found, is decided above.) */
-    private Outcome outcome(CancellationRequest request, boolean currencyMismatch, BigDecimal expected,
-                            BigDecimal settled, BigDecimal pending, long failed,
+    private Outcome outcome(CancellationRequest request, boolean currencyMismatch, Money expected,
+                            Money settled, Money pending, long failed,
                             Optional<RefundTxn> oldestPending, Instant cutoff) {
         if (currencyMismatch) {
             return Outcome.CURRENCY_MISMATCH;
         }
+        // exact: the tolerance is in the currency's units but need not be a whole minor unit (0.01 JPY)
         BigDecimal tolerance = policy.amountTolerance();
+        BigDecimal s = settled.amount();
+        BigDecimal e = expected.amount();
         return switch (request.status()) {
             case REJECTED -> Outcome.REJECTED;
             case REQUESTED -> olderThan(request.requestedAt(), policy.decisionSla(), cutoff)
                     ? Outcome.STUCK_AWAITING_DECISION : Outcome.PENDING_DECISION;
             case CONFIRMED -> {
-                if (settled.compareTo(expected.add(tolerance)) > 0) {
+                if (s.compareTo(e.add(tolerance)) > 0) {
                     yield Outcome.OVER_REFUNDED;
                 }
-                if (settled.subtract(expected).abs().compareTo(tolerance) <= 0) {
+                if (s.subtract(e).abs().compareTo(tolerance) <= 0) {
                     yield Outcome.REFUNDED;
                 }
-                if (pending.signum() > 0) {
+                if (pending.isPositive()) {
                     RefundTxn oldest = oldestPending.orElseThrow();
                     yield olderThan(oldest.createdAt(), policy.settlementSla(oldest.method()), cutoff)
                             ? Outcome.STUCK_REFUND_PENDING : Outcome.REFUND_PENDING;
                 }
-                if (settled.signum() > 0) {
+                if (settled.isPositive()) {
                     yield Outcome.UNDER_REFUNDED;
                 }
                 if (failed > 0) {
@@ -119,25 +125,37 @@ public final class CancellationRules {
         };
     }
 
-    /** Expected refund E: the sum over the lines of quantity × unit_price − fee + tax. */
-    BigDecimal expectedRefund(List<OrderLine> lines, String currency) {
-        BigDecimal total = currencies.zero(currency);
+    /**
+     * Expected refund E: the sum over the lines of quantity × unit_price − fee + tax, in the order's currency
+     * (that of its lines: ingest keeps an order in one currency, MIXED_ORDER).
+     */
+    Money expectedRefund(List<OrderLine> lines) {
+        Money total = currencies.zero(lines.get(0).currency());
         for (OrderLine line : lines) {
-            BigDecimal price = line.unitPrice().multiply(BigDecimal.valueOf(line.quantity()));
-            total = total.add(price).subtract(fee(line, price, currency)).add(line.tax());
+            Money price = priceOf(line);
+            total = total.plus(price).minus(fee(line, price)).plus(currencies.money(line.currency(), line.tax()));
         }
-        return currencies.scale(currency, total);
+        return total;
     }
 
     /** The cancellation fee the policy keeps on one line (as receipts show it). */
-    public BigDecimal fee(OrderLine line) {
-        return fee(line, line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())), line.currency());
+    public Money fee(OrderLine line) {
+        return fee(line, priceOf(line));
     }
 
     /** fee = round(quantity × unit_price × fee-percent / 100) to the currency's minor unit, half-up. */
-    private BigDecimal fee(OrderLine line, BigDecimal price, String currency) {
-        BigDecimal feePercent = policy.category(line.category()).feePercent();
-        return currencies.roundHalfUp(currency, price.multiply(feePercent).movePointLeft(2));
+    private Money fee(OrderLine line, Money price) {
+        return price.percentRoundedHalfUp(policy.category(line.category()).feePercent());
+    }
+
+    /** quantity × unit_price. */
+    private Money priceOf(OrderLine line) {
+        return currencies.money(line.currency(), line.unitPrice()).times(line.quantity());
+    }
+
+    /** A refund's amount (stored as read; its digits were checked on ingest). */
+    private Money amountOf(RefundTxn refund) {
+        return currencies.money(refund.currency(), refund.amount());
     }
 
     /** Strict and exact: older when cutoff − instant is more than the SLA. */

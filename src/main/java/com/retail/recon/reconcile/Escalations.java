@@ -1,5 +1,6 @@
 package com.retail.recon.reconcile;
 
+import com.retail.recon.domain.Money;
 import com.retail.recon.domain.RequestStatus;
 
 import java.util.ArrayList;
@@ -48,8 +49,10 @@ public final class Escalations {
             case STUCK_NO_REFUND -> actions.add("Start the refund: confirmed with no refund activity");
             case STUCK_REFUND_PENDING -> actions.add("Chase the pending refund with the payment provider");
             case REFUND_FAILED -> actions.add("Reissue the refund: it failed or was reversed");
-            case UNDER_REFUNDED -> actions.add("Refund the shortfall of "
-                    + e.expectedRefund().subtract(e.settledAmount()).toPlainString() + " " + e.currency());
+            case UNDER_REFUNDED -> {
+                Money shortfall = e.expectedRefund().minus(e.settledAmount());
+                actions.add("Refund the shortfall of " + shortfall.toPlainString() + " " + shortfall.currency());
+            }
             default -> { }
         }
         if (e.policyCheck() == PolicyCheck.SHIPPED_AFTER_CONFIRMATION) {

@@ -1,17 +1,18 @@
 package com.retail.recon.reconcile;
 
 import com.retail.recon.domain.CancellationRequest;
+import com.retail.recon.domain.Money;
 import com.retail.recon.domain.OrderLine;
 import com.retail.recon.domain.RefundTxn;
 import com.retail.recon.domain.RequestStatus;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * What the rules concluded about one cancellation request as of one business date.
- * For ORDER_NOT_FOUND, {@code currency}, {@code policyCheck} and the three amounts are null.
+ * For ORDER_NOT_FOUND, {@code policyCheck} and the three amounts are null; otherwise the amounts are in the
+ * order's currency.
  *
  * @param lines     the request's lines (empty when not found)
  * @param refunds   every refund assigned to the request, in any currency
@@ -22,19 +23,23 @@ public record Evaluation(
         CancellationRequest request,
         List<OrderLine> lines,
         List<RefundTxn> refunds,
-        String currency,
         PolicyCheck policyCheck,
         Outcome outcome,
-        BigDecimal expectedRefund,
-        BigDecimal settledAmount,
-        BigDecimal pendingAmount,
+        Money expectedRefund,
+        Money settledAmount,
+        Money pendingAmount,
         Duration age,
         Duration stuckSla) {
 
     /** Terminal: REFUNDED, and REJECTED with nothing settled. Everything else is evaluated again every night. */
     public boolean isTerminal() {
         return outcome == Outcome.REFUNDED
-                || (outcome == Outcome.REJECTED && settledAmount.signum() == 0);
+                || (outcome == Outcome.REJECTED && settledAmount.isZero());
+    }
+
+    /** The order's currency: that of the request's lines (null when the order was not found). */
+    public String currency() {
+        return expectedRefund == null ? null : expectedRefund.currency();
     }
 
     public boolean isFlagged() {
@@ -43,6 +48,7 @@ public record Evaluation(
 
     /** The refunds of this request whose currency is not the order's. */
     public List<RefundTxn> mismatchedRefunds() {
+        String currency = currency();
         if (currency == null) {
             return List.of();
         }

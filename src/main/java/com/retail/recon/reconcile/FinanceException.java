@@ -1,19 +1,23 @@
 package com.retail.recon.reconcile;
 
-import java.math.BigDecimal;
+import com.retail.recon.domain.Money;
 
 /**
- * One row of the finance exceptions list. {@code amount} and {@code currency} are null where the type
- * carries no amount; {@code requestId} and {@code txnId} are null where not applicable.
+ * One row of the finance exceptions list. {@code amount} is null where the type carries no amount;
+ * {@code requestId} and {@code txnId} are null where not applicable.
  */
 public record FinanceException(
         ExceptionType type,
         String requestId,
         String orderId,
         String txnId,
-        BigDecimal amount,
-        String currency,
+        Money amount,
         String detail) {
+
+    /** The amount's currency; null where the type carries no amount. */
+    public String currency() {
+        return amount == null ? null : amount.currency();
+    }
 
     public enum ExceptionType {
         AMBIGUOUS_REFUND,

@@ -1,10 +1,11 @@
 package com.retail.recon.reconcile;
 
+import com.retail.recon.domain.Currencies;
+import com.retail.recon.domain.Money;
 import com.retail.recon.domain.RefundTxn;
 import com.retail.recon.domain.RequestStatus;
 import com.retail.recon.reconcile.FinanceException.ExceptionType;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,21 +16,22 @@ final class FinanceExceptions {
     private FinanceExceptions() {
     }
 
-    public static List<FinanceException> of(Evaluation e) {
+    /** @param currencies for the amounts of refunds in another currency than the order's */
+    public static List<FinanceException> of(Evaluation e, Currencies currencies) {
         List<FinanceException> found = new ArrayList<>(0);
         switch (e.outcome()) {
             case ORDER_NOT_FOUND -> found.add(orderNotFound(e));
-            case CURRENCY_MISMATCH -> currencyMismatches(e, found);
+            case CURRENCY_MISMATCH -> currencyMismatches(e, currencies, found);
             case OVER_REFUNDED -> found.add(amountException(ExceptionType.OVER_REFUNDED, e,
-                    e.settledAmount().subtract(e.expectedRefund())));
+                    e.settledAmount().minus(e.expectedRefund())));
             case UNDER_REFUNDED -> found.add(amountException(ExceptionType.UNDER_REFUNDED, e,
-                    e.expectedRefund().subtract(e.settledAmount())));
+                    e.expectedRefund().minus(e.settledAmount())));
             default -> { }
         }
         if (e.status() == RequestStatus.CONFIRMED && e.policyCheck() != null && e.policyCheck().isAgainstPolicy()) {
             found.add(confirmedAgainstPolicy(e));
         }
-        if (e.status() != RequestStatus.CONFIRMED && e.settledAmount() != null && e.settledAmount().signum() > 0) {
+        if (e.status() != RequestStatus.CONFIRMED && e.settledAmount() != null && e.settledAmount().isPositive()) {
             found.add(refundNotConfirmed(e));
         }
         return found;
@@ -39,32 +41,33 @@ final class FinanceExceptions {
 
     private static FinanceException orderNotFound(Evaluation e) {
         String orderId = e.request().orderId();
-        return new FinanceException(ExceptionType.ORDER_NOT_FOUND, e.request().requestId(), orderId, null, null, null,
+        return new FinanceException(ExceptionType.ORDER_NOT_FOUND, e.request().requestId(), orderId, null, null,
                 e.request().isWholeOrder()
                         ? "order " + orderId + " not found"
                         : "line " + e.request().lineNo() + " of order " + orderId + " not found");
     }
 
-    private static void currencyMismatches(Evaluation e, List<FinanceException> found) {
+    private static void currencyMismatches(Evaluation e, Currencies currencies, List<FinanceException> found) {
         e.mismatchedRefunds().stream()
                 .sorted(Comparator.comparing(RefundTxn::txnId))
                 .forEach(refund -> found.add(new FinanceException(ExceptionType.CURRENCY_MISMATCH,
-                        e.request().requestId(), e.request().orderId(), refund.txnId(), refund.amount(),
-                        refund.currency(), "refund in " + refund.currency() + " on a " + e.currency() + " order")));
+                        e.request().requestId(), e.request().orderId(), refund.txnId(),
+                        currencies.money(refund.currency(), refund.amount()),
+                        "refund in " + refund.currency() + " on a " + e.currency() + " order")));
     }
 
     private static FinanceException confirmedAgainstPolicy(Evaluation e) {
         return new FinanceException(ExceptionType.CONFIRMED_AGAINST_POLICY, e.request().requestId(),
-                e.request().orderId(), null, null, null, "confirmed despite " + e.policyCheck());
+                e.request().orderId(), null, null, "confirmed despite " + e.policyCheck());
     }
 
     private static FinanceException refundNotConfirmed(Evaluation e) {
         return new FinanceException(ExceptionType.REFUND_NOT_CONFIRMED, e.request().requestId(),
-                e.request().orderId(), null, e.settledAmount(), e.currency(), "settled on a " + e.status() + " request");
+                e.request().orderId(), null, e.settledAmount(), "settled on a " + e.status() + " request");
     }
 
-    private static FinanceException amountException(ExceptionType type, Evaluation e, BigDecimal amount) {
-        return new FinanceException(type, e.request().requestId(), e.request().orderId(), null, amount, e.currency(),
+    private static FinanceException amountException(ExceptionType type, Evaluation e, Money amount) {
+        return new FinanceException(type, e.request().requestId(), e.request().orderId(), null, amount,
                 "settled " + e.settledAmount().toPlainString() + " against expected "
                         + e.expectedRefund().toPlainString());
     }

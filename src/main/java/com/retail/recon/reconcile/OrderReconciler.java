@@ -101,7 +101,7 @@ public final class OrderReconciler {
             List<RefundTxn> assigned = new ArrayList<>();
             for (RefundTxn refund : refunds) {
                 if (RefundAssignment.of(refund, requests.containsKey(refund.requestId()), onOrder.size(),
-                        onlyRequestId) instanceof RefundAssignment.Assigned to
+                        onlyRequestId, rules.currencies()) instanceof RefundAssignment.Assigned to
                         && to.requestId().equals(request.requestId())) {
                     assigned.add(refund);
                 }

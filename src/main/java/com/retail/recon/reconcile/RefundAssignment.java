@@ -1,5 +1,6 @@
 package com.retail.recon.reconcile;
 
+import com.retail.recon.domain.Currencies;
 import com.retail.recon.domain.RefundTxn;
 import com.retail.recon.reconcile.FinanceException.ExceptionType;
 
@@ -21,25 +22,28 @@ public sealed interface RefundAssignment {
      * @param requestExists   whether a request with the transaction's request_id exists as of the date
      * @param requestsOnOrder how many requests the transaction's order has as of the date
      * @param onlyRequestId   that request's id when there is exactly one
+     * @param currencies      for the exception's amount (the transaction's)
      */
-    static RefundAssignment of(RefundTxn refund, boolean requestExists, int requestsOnOrder, String onlyRequestId) {
+    static RefundAssignment of(RefundTxn refund, boolean requestExists, int requestsOnOrder, String onlyRequestId,
+                               Currencies currencies) {
         if (refund.requestId() != null) {
             return requestExists
                     ? new Assigned(refund.requestId())
-                    : unassigned(ExceptionType.ORPHAN_REFUND, refund, "request " + refund.requestId() + " not found");
+                    : unassigned(ExceptionType.ORPHAN_REFUND, refund, currencies,
+                            "request " + refund.requestId() + " not found");
         }
         if (requestsOnOrder == 1) {
             return new Assigned(onlyRequestId);
         }
         return requestsOnOrder == 0
-                ? unassigned(ExceptionType.ORPHAN_REFUND, refund,
+                ? unassigned(ExceptionType.ORPHAN_REFUND, refund, currencies,
                         "order " + refund.orderId() + " has no cancellation request")
-                : unassigned(ExceptionType.AMBIGUOUS_REFUND, refund,
+                : unassigned(ExceptionType.AMBIGUOUS_REFUND, refund, currencies,
                         "order " + refund.orderId() + " has " + requestsOnOrder + " cancellation requests");
     }
 
-    private static Unassigned unassigned(ExceptionType type, RefundTxn refund, String detail) {
+    private static Unassigned unassigned(ExceptionType type, RefundTxn refund, Currencies currencies, String detail) {
         return new Unassigned(refund, new FinanceException(type, refund.requestId(), refund.orderId(), refund.txnId(),
-                refund.amount(), refund.currency(), detail));
+                currencies.money(refund.currency(), refund.amount()), detail));
     }
 }

@@ -1,5 +1,7 @@
 package com.retail.recon.reconcile;
 
+import com.retail.recon.domain.Currencies;
+
 import java.util.List;
 
 /**
@@ -30,7 +32,8 @@ public record ReportedRequest(Evaluation today, Evaluation yesterday) {
         return Escalations.suggestedAction(today);
     }
 
-    public List<FinanceException> exceptions() {
-        return FinanceExceptions.of(today);
+    /** @param currencies for the amounts of refunds in another currency than the order's */
+    public List<FinanceException> exceptions(Currencies currencies) {
+        return FinanceExceptions.of(today, currencies);
     }
 }

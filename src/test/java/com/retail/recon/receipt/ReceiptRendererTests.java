@@ -4,7 +4,6 @@ import static com.retail.recon.pdf.PdfAValidation.assertPdfA2b;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Calendar;
@@ -58,10 +57,10 @@ class ReceiptRendererTests {
     void amountsArePrintedWithTheirOwnScale() throws IOException {
         ReceiptData base = ReceiptSamples.empty();
         ReceiptData data = new ReceiptData(base.businessDate(), base.confirmationNumber(), base.requestId(),
-                base.orderId(), base.customerId(), base.requestedAt(), base.decidedAt(), "JPY",
-                List.of(new ReceiptData.Line(1, "SKU-1", 1, new BigDecimal("1200"), new BigDecimal("0"),
-                        new BigDecimal("120"))),
-                new BigDecimal("1320"), List.of());
+                base.orderId(), base.customerId(), base.requestedAt(), base.decidedAt(),
+                List.of(new ReceiptData.Line(1, "SKU-1", 1, ReceiptSamples.money("JPY", "1200"),
+                        ReceiptSamples.money("JPY", "0"), ReceiptSamples.money("JPY", "120"))),
+                ReceiptSamples.money("JPY", "1320"), List.of());
         assertThat(text(renderer.render(data))).contains("1200", "1320 JPY").doesNotContain("1200.00");
     }
 

@@ -4,6 +4,7 @@ import com.retail.recon.domain.CancellationRequest;
 import com.retail.recon.domain.Channel;
 import com.retail.recon.domain.Currencies;
 import com.retail.recon.domain.FulfillmentStatus;
+import com.retail.recon.domain.Money;
 import com.retail.recon.domain.OrderLine;
 import com.retail.recon.domain.PaymentMethod;
 import com.retail.recon.domain.RefundMethod;
@@ -37,6 +38,11 @@ final class Fixtures {
 
     static Instant secondsBeforeCutoff(long seconds) {
         return CUTOFF.minusSeconds(seconds);
+    }
+
+    /** An amount of a configured currency, at its digits. */
+    static Money money(String currency, String amount) {
+        return CURRENCIES.money(currency, new BigDecimal(amount));
     }
 
     static OrderLine line(String orderId, int lineNo, String category, int quantity, String unitPrice, String tax,

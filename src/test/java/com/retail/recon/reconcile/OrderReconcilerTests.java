@@ -119,7 +119,7 @@ class OrderReconcilerTests {
         CancellationRequest request = rejected("R-1", "O-1", hoursBeforeCutoff(6), hoursBeforeCutoff(5));
         ReportedRequest r = reconcile(List.of(LINE), List.of(request), List.of(settled("T-1", null, "40.00"))).get(0);
         assertThat(r.today().refunds()).extracting(RefundTxn::txnId).containsExactly("T-1");
-        assertThat(r.exceptions()).extracting(FinanceException::type)
+        assertThat(r.exceptions(CURRENCIES)).extracting(FinanceException::type)
                 .containsExactly(FinanceException.ExceptionType.REFUND_NOT_CONFIRMED);
     }
 

@@ -5,6 +5,7 @@ import com.retail.recon.batch.NightlyRun;
 import com.retail.recon.batch.Partitions;
 import com.retail.recon.batch.StepFactory;
 import com.retail.recon.batch.StepNames;
+import com.retail.recon.domain.Currencies;
 import com.retail.recon.reconcile.CancellationRules;
 import com.retail.recon.reconcile.OrderHistory;
 import com.retail.recon.reconcile.OrderReconciler;
@@ -77,13 +78,13 @@ class ReconcileConfiguration {
 
     @Bean
     Step unassignedRefunds(StepFactory steps, ResultStore results, BusinessDays days, Database database,
-                           DataSource dataSource, ReconProperties properties) {
+                           Currencies currencies, DataSource dataSource, ReconProperties properties) {
         return steps.chunks(StepNames.UNASSIGNED_REFUNDS, properties.chunkSize(), execution -> {
             LocalDate date = NightlyRun.of(execution.getJobParameters()).businessDate();
             return new StepFactory.Parts<UnassignedRefunds.Facts, RefundAssignment.Unassigned>(
                     UnassignedRefunds.reader(dataSource, date, days.carryingOpenItemsInto(date),
                             database.isPostgres(), properties.chunkSize()),
-                    UnassignedRefunds.processor(), new UnassignedRefunds.Writer(results, date));
+                    UnassignedRefunds.processor(currencies), new UnassignedRefunds.Writer(results, date));
         });
     }
 

@@ -26,7 +26,7 @@ record ReconcileWriter(ResultStore store, Database database, LocalDate businessD
                 requests.add(reported);
                 String requestId = reported.today().request().requestId();
                 reported.today().refunds().forEach(refund -> refunds.add(new ResultStore.RefundRow(refund, requestId)));
-                exceptions.addAll(reported.exceptions());
+                exceptions.addAll(reported.exceptions(rules.currencies()));
                 if (reported.becameRefunded()) {
                     reported.today().lines().forEach(line ->
                             receiptLines.add(new ResultStore.ReceiptLine(requestId, line, rules.fee(line))));

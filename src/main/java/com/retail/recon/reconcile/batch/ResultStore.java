@@ -1,5 +1,6 @@
 package com.retail.recon.reconcile.batch;
 
+import com.retail.recon.domain.Money;
 import com.retail.recon.domain.OrderLine;
 import com.retail.recon.domain.RefundTxn;
 import com.retail.recon.reconcile.FinanceException;
@@ -9,6 +10,7 @@ import com.retail.recon.system.Database;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -118,7 +120,7 @@ public class ResultStore {
     }
 
     /** The lines a receipt shows, with the fee the policy kept on each. */
-    public record ReceiptLine(String requestId, OrderLine line, java.math.BigDecimal fee) {
+    public record ReceiptLine(String requestId, OrderLine line, Money fee) {
     }
 
     public void insertReceiptLines(LocalDate businessDate, List<ReceiptLine> lines) {
@@ -141,9 +143,9 @@ public class ResultStore {
             .text("confirmation_number", r -> r.today().request().confirmationNumber())
             .text("policy_check", r -> r.today().policyCheck() == null ? null : r.today().policyCheck().name())
             .text("outcome", r -> r.today().outcome().name())
-            .decimal("expected_refund", r -> r.today().expectedRefund())
-            .decimal("settled_amount", r -> r.today().settledAmount())
-            .decimal("pending_amount", r -> r.today().pendingAmount())
+            .decimal("expected_refund", r -> amount(r.today().expectedRefund()))
+            .decimal("settled_amount", r -> amount(r.today().settledAmount()))
+            .decimal("pending_amount", r -> amount(r.today().pendingAmount()))
             .text("currency", r -> r.today().currency())
             .bigint("age_hours", r -> r.today().ageHours())
             .flag("flagged", ReportedRequest::isFlagged)
@@ -172,7 +174,7 @@ public class ResultStore {
             .integer("quantity", row -> row.line().quantity())
             .decimal("unit_price", row -> row.line().unitPrice())
             .decimal("tax", row -> row.line().tax())
-            .decimal("fee", ReceiptLine::fee)
+            .decimal("fee", row -> row.fee().amount())
             .text("currency", row -> row.line().currency());
 
     /** request_id and txn_id are '' when not applicable (see V2). */
@@ -181,7 +183,12 @@ public class ResultStore {
             .text("request_id", x -> x.requestId() == null ? "" : x.requestId())
             .text("txn_id", x -> x.txnId() == null ? "" : x.txnId())
             .text("order_id", FinanceException::orderId)
-            .decimal("amount", FinanceException::amount)
+            .decimal("amount", x -> amount(x.amount()))
             .text("currency", FinanceException::currency)
             .text("detail", FinanceException::detail);
+
+    /** An amount column: the amount at its currency's digits (the currency has its own column); none for null. */
+    private static BigDecimal amount(Money money) {
+        return money == null ? null : money.amount();
+    }
 }

@@ -2,6 +2,7 @@ package com.retail.recon.reconcile.batch;
 
 import com.retail.recon.ingest.StoredRows;
 
+import com.retail.recon.domain.Currencies;
 import com.retail.recon.domain.RefundTxn;
 import com.retail.recon.reconcile.FinanceException;
 import com.retail.recon.reconcile.RefundAssignment;
@@ -142,10 +143,10 @@ final class UnassignedRefunds {
         }
     }
 
-    /** Keeps the unassigned ones, with their exception. */
-    public static ItemProcessor<Facts, RefundAssignment.Unassigned> processor() {
-        return facts -> RefundAssignment.of(facts.refund(), facts.requestExists(), facts.requestsOnOrder(), null)
-                instanceof RefundAssignment.Unassigned unassigned ? unassigned : null;
+    /** Keeps the unassigned ones, with their exception (its amount in the configured currencies' digits). */
+    public static ItemProcessor<Facts, RefundAssignment.Unassigned> processor(Currencies currencies) {
+        return facts -> RefundAssignment.of(facts.refund(), facts.requestExists(), facts.requestsOnOrder(), null,
+                currencies) instanceof RefundAssignment.Unassigned unassigned ? unassigned : null;
     }
 
     /** Writes each unassigned refund to the refunds ledger's rows, with its exception. */
