@@ -146,7 +146,7 @@ public class AuditExport {
         Map<String, Totals> all = new TreeMap<>();
         List<String> header = new ArrayList<>(List.of("business_date", "currency", "requests", "expected_refund",
                 "settled_amount", "pending_amount"));
-        EXCEPTION_TYPES.forEach(type -> header.add("exceptions_" + type.toLowerCase()));
+        EXCEPTION_TYPES.forEach(type -> header.add("exceptions_" + type.toLowerCase(java.util.Locale.ROOT)));
         CsvLine csv = new CsvLine();
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(String.join(",", header));

@@ -35,7 +35,7 @@ class InboxFileReader extends AbstractItemCountingItemStreamItemReader<InboxFile
         this.file = file;
         this.path = path;
         this.range = range;
-        setName("ingest-" + file.name().toLowerCase());
+        setName("ingest-" + file.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The whole file as one range. */
@@ -91,7 +91,7 @@ class InboxFileReader extends AbstractItemCountingItemStreamItemReader<InboxFile
     }
 
     private static String recordsKey(InputFile file) {
-        return "ingest-" + file.name().toLowerCase() + ".records";
+        return "ingest-" + file.name().toLowerCase(java.util.Locale.ROOT) + ".records";
     }
 
     @Override

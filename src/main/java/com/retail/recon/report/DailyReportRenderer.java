@@ -70,7 +70,7 @@ public final class DailyReportRenderer {
         summaryPage(c, data, title, periodLabel, businessDate);
         tables(c, data);
 
-        String footer = title + " \u00b7 " + periodLabel.toLowerCase() + " " + businessDate + " \u00b7 recon";
+        String footer = title + " \u00b7 " + periodLabel.toLowerCase(java.util.Locale.ROOT) + " " + businessDate + " \u00b7 recon";
         c.finish((canvas, page, pages) -> {
             canvas.line(canvas.left, MARGIN_BOTTOM - 16, canvas.right, MARGIN_BOTTOM - 16, 0.5f, PdfCanvas.RULE);
             canvas.text(canvas.left, MARGIN_BOTTOM - 27, 8, PdfCanvas.MUTED, footer);

@@ -47,7 +47,7 @@ public class Database {
      */
     private static boolean isPostgres(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgresql");
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgresql");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the store: " + e.getMessage(), e);
         }
