@@ -135,10 +135,6 @@ public class NightlyService {
     }
 
     private Result start(NightlyRun run) {
-        Optional<Result> foreign = foreignBundle(run).map(message -> Result.refused(USAGE, message));
-        if (foreign.isPresent()) {
-            return foreign.get();
-        }
         days.recordAttempt(run.businessDate(), run.attempt());
         try {
             return finished(jobOperator.start(job, withFingerprints(run)));
@@ -149,11 +145,6 @@ public class NightlyService {
     }
 
     private Result restartExecution(JobExecution last) {
-        Optional<Result> foreign = foreignBundle(NightlyRun.of(last.getJobParameters()))
-                .map(message -> Result.refused(USAGE, message));
-        if (foreign.isPresent()) {
-            return foreign.get();
-        }
         try {
             return finished(jobOperator.restart(recoverIfInterrupted(last)));
         } catch (Exception e) {
@@ -263,16 +254,6 @@ public class NightlyService {
         return Files.exists(InboxPaths.requireRegularFile(path)) ? BagIt.sha256(path) : "missing";
     }
 
-    /**
-     * Something at one of the date's bundle paths that this store did not publish (an export, a copy, a folder
-     * made by hand) stops the run before anything is recorded: publishing beside it would take a revision
-     * number on its word, and the operator must decide where it belongs. Checked when planning and again
-     * right before the job starts.
-     */
-    private Optional<String> foreignBundle(NightlyRun run) {
-        return OwnBundles.refusal(jobRepository, days, run.archive(), run.businessDate());
-    }
-
     /** What the planner knows: the store's calendar, the job repository, the inbox's folders and files. */
     private final class StoreFacts implements RunPlanner.Facts {
 
@@ -336,7 +317,7 @@ public class NightlyService {
 
         @Override
         public Optional<String> foreignBundle(NightlyRun run) {
-            return NightlyService.this.foreignBundle(run);
+            return OwnBundles.refusal(jobRepository, days, run.archive(), run.businessDate());
         }
 
         @Override

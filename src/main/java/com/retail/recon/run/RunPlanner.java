@@ -42,7 +42,12 @@ final class RunPlanner {
         /** Why an input file of the date is not a regular file (hashing it would block), if so. */
         Optional<String> notRegularFile(LocalDate date, Path inbox);
 
-        /** Why the run cannot publish into its archive (something foreign at a bundle path), if so. */
+        /**
+         * Why the run cannot publish into its archive, if so: something at one of the date's bundle paths that
+         * this store did not publish (an export, a copy, a folder made by hand) stops it before anything is
+         * recorded, since publishing beside it would take a revision number on its word. (publish-bundle checks
+         * again, for a folder put there while the job runs.)
+         */
         Optional<String> foreignBundle(NightlyRun run);
 
         Optional<Attempt> attempt(LocalDate date, long attempt);
@@ -146,6 +151,10 @@ final class RunPlanner {
         if (!facts.sameInputs(last.get(), run)) {
             return new Refuse(USAGE, "the input files of " + date + " changed since the failed run started; "
                     + "start it afresh with: recon run --date " + date);
+        }
+        Optional<Refuse> foreign = foreign(run);
+        if (foreign.isPresent()) {
+            return foreign.get();
         }
         return new Restart(last.get());
     }

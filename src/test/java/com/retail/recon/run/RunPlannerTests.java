@@ -207,6 +207,13 @@ class RunPlannerTests {
     }
 
     @Test
+    void restart_withSomethingForeignAtABundlePath_isRefused() {
+        facts.day(D1, false, 1).attempt(D1, 1, State.UNFINISHED).foreign = "archive/2026-11-20 was not written by this store";
+
+        assertThat(planner.restart(D1)).isEqualTo(new Refuse(2, facts.foreign));
+    }
+
+    @Test
     void restart_afterTheInputsChanged_isRefused_withTheWayForward() {
         facts.day(D1, false, 1).attempt(D1, 1, State.UNFINISHED).sameInputs = false;
 
