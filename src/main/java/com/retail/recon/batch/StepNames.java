@@ -18,6 +18,7 @@ public final class StepNames {
     public static final String RECONCILE = "reconcile";
     public static final String UNASSIGNED_REFUNDS = "unassigned-refunds";
     public static final String REFRESH_STATISTICS = "refresh-statistics";
+    public static final String CASES = "cases";
     public static final String RECEIPTS = "receipts";
     public static final String REPORT = "report";
     public static final String PUBLISH_BUNDLE = "publish-bundle";

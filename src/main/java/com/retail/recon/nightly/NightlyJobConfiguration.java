@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
  *   <li>{@code select-candidates}, {@code reconcile}, {@code unassigned-refunds}: the rules, one order at a
  *       time (partitions of candidate orders); {@code refresh-statistics}: the planner learns the results' size;</li>
  *   <li>{@code ledger-*}: the six CSV ledgers into the staging bundle (chunks);</li>
+ *   <li>{@code cases}: the date's flags become cases, or move the ones there are (cases.CaseNight);</li>
  *   <li>{@code receipts}: a PDF/A receipt per request that became REFUNDED (chunks, rendered on every core);
  *       {@code report}: the daily report PDF;</li>
  *   <li>{@code publish-bundle}: the staging folder moved into place, the date marked completed.</li>
@@ -35,7 +36,7 @@ class NightlyJobConfiguration {
                               Step selectCandidates, Step reconcile, Step unassignedRefunds, Step refreshStatistics,
                               Step ledgerCancellations, Step ledgerRefunds, Step ledgerEscalations,
                               Step ledgerExceptions, Step ledgerRejects, Step ledgerSummary,
-                              Step receipts, Step report, Step publishBundle) {
+                              Step cases, Step receipts, Step report, Step publishBundle) {
         // One file at a time, each on every core (partitions): the database and the JVM fill both cores, so
         // running files side by side finished no sooner. The smaller files first warm up the code they share.
         Flow ingest = new FlowBuilder<Flow>("ingest")
@@ -47,6 +48,7 @@ class NightlyJobConfiguration {
                 .next(selectCandidates).next(reconcile).next(unassignedRefunds).next(refreshStatistics)
                 .next(ledgerCancellations).next(ledgerRefunds).next(ledgerEscalations)
                 .next(ledgerExceptions).next(ledgerRejects).next(ledgerSummary)
+                .next(cases)
                 .next(receipts).next(report)
                 .next(publishBundle)
                 .end().build();

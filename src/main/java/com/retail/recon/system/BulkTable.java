@@ -139,6 +139,25 @@ public final class BulkTable<T> {
         }));
     }
 
+    /** A calendar date (DATE); null is NULL. */
+    public BulkTable<T> date(String column, Function<? super T, LocalDate> value) {
+        return with(new Column<>(column, (row, text) -> {
+            LocalDate v = value.apply(row);
+            if (v == null) {
+                text.nullField();
+            } else {
+                text.field(v.toString());
+            }
+        }, (row, statement, i) -> {
+            LocalDate v = value.apply(row);
+            if (v == null) {
+                statement.setNull(i, Types.DATE);
+            } else {
+                statement.setObject(i, v);
+            }
+        }));
+    }
+
     /** A flag that is never null (BOOLEAN). */
     public BulkTable<T> flag(String column, Predicate<? super T> value) {
         return with(new Column<>(column, (row, text) -> text.field(value.test(row)),

@@ -42,7 +42,8 @@ public record ReconProperties(
         @DefaultValue @Valid PartitionProperties partition,
         @NotEmpty Map<@Pattern(regexp = "[A-Z]{3}", message = "is not a currency code: three upper-case letters") String,
                 @NotNull @Min(0) @Max(4) Integer> currencies,
-        @NotNull @Valid PolicyProperties policy) {
+        @NotNull @Valid PolicyProperties policy,
+        @NotNull @Valid CasesProperties cases) {
 
     public record PolicyProperties(
             @NotNull ZoneId zone,
@@ -54,6 +55,21 @@ public record ReconProperties(
             @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal rejectThresholdPercent,
             @NotNull @RequiredKeys(Policy.DEFAULT_CATEGORY)
             Map<String, @NotNull @Valid CategoryProperties> categories) {
+    }
+
+    /**
+     * {@code recon.cases.*}: a case resolved as fixed opens again when the data still flags it recheck-days
+     * dates after the fix was reported; a case is due due-days after it opened (or reopened), by priority.
+     */
+    public record CasesProperties(@PositiveOrZero int recheckDays,
+                                  @NotNull @RequiredKeys({"HIGH", "NORMAL"})
+                                  Map<com.retail.recon.cases.Priority, @NotNull @PositiveOrZero Integer> dueDays) {
+
+        public com.retail.recon.cases.CasePolicy toCasePolicy() {
+            return new com.retail.recon.cases.CasePolicy(recheckDays,
+                    dueDays.get(com.retail.recon.cases.Priority.HIGH),
+                    dueDays.get(com.retail.recon.cases.Priority.NORMAL));
+        }
     }
 
     /** {@code window-minutes} empty means "until shipped". */
