@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The case rules of the spec, as plain functions: what the data does to a case when a date completes
@@ -48,7 +47,7 @@ public final class CaseRules {
             draft.openedOn = d;
             draft.facts(flag);
             draft.lastFlaggedOn = d;
-            return recorded(draft, null, "opened", d, at, "flagged " + flag.type());
+            return recorded(draft, null, "opened", d, at, "flagged " + flag.type() + " (" + flag.priority() + ")");
         }
         Case.Draft draft = before.draft();
         if (flag == null) {
@@ -213,10 +212,5 @@ public final class CaseRules {
 
     private static String plain(BigDecimal amount) {
         return amount == null ? "(none)" : amount.toPlainString();
-    }
-
-    /** For tests and callers that build facts by hand. */
-    static boolean same(Object a, Object b) {
-        return Objects.equals(a, b);
     }
 }

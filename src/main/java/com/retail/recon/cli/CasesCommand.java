@@ -134,13 +134,12 @@ final class CasesCommand {
         private static void table(CaseStore cases, CaseFilter filter, LocalDate latest, Writer out) throws IOException {
             PrintWriter print = new PrintWriter(out);
             String format = "%6s  %-10s  %-24s  %-14s  %-8s  %-6s  %-11s  %-12s  %-10s  %-10s  %13s  %s%n";
-            print.printf(format, "case", "kind", "type", "request/txn", "", "prio", "state", "assignee", "opened",
+            print.printf(format, "case", "kind", "type", "request", "txn", "prio", "state", "assignee", "opened",
                     "due", "amount", "detail");
             long[] count = {0};
             cases.list(filter, c -> {
                 count[0]++;
-                print.printf(format, c.caseId(), c.kind(), c.type(), c.requestId().isEmpty() ? c.txnId() : c.requestId(),
-                        c.requestId().isEmpty() || c.txnId().isEmpty() ? "" : c.txnId(), c.priority(), c.state(),
+                print.printf(format, c.caseId(), c.kind(), c.type(), c.requestId(), c.txnId(), c.priority(), c.state(),
                         c.assignee() == null ? "" : c.assignee(), c.openedOn(),
                         c.dueOn() + (c.overdue(latest) ? "!" : ""),
                         c.amount() == null ? "" : c.amount().toPlainString() + " " + c.currency(),

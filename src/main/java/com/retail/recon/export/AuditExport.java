@@ -1,8 +1,10 @@
 package com.retail.recon.export;
 
-import com.retail.recon.batch.BusinessDays;
-
 import com.retail.recon.archive.BagIt;
+
+import com.retail.recon.batch.BusinessDays;
+import com.retail.recon.cases.CaseListing;
+import com.retail.recon.cases.CaseStore;
 import com.retail.recon.domain.Currencies;
 import com.retail.recon.ledger.CsvLine;
 import com.retail.recon.ledger.Ledger;
@@ -48,12 +50,14 @@ public class AuditExport {
     private final Currencies currencies;
     private final LedgerRows ledgerRows;
     private final ReconProperties properties;
+    private final CaseStore cases;
 
-    public AuditExport(JdbcTemplate jdbc, Currencies currencies, ReconProperties properties) {
+    public AuditExport(JdbcTemplate jdbc, Currencies currencies, ReconProperties properties, CaseStore cases) {
         this.jdbc = jdbc;
         this.currencies = currencies;
         this.ledgerRows = new LedgerRows(currencies);
         this.properties = properties;
+        this.cases = cases;
     }
 
     /** Completed dates of the range, and the dates between that never completed. */
@@ -76,6 +80,7 @@ public class AuditExport {
         for (Ledger ledger : Ledger.values()) {
             writeLedger(staging.resolve("data/ledgers").resolve(ledger.fileName()), ledger, dates);
         }
+        writeCases(staging.resolve("data"), from, to);
         Map<String, Totals> totals = writeTotals(staging.resolve("data/totals.csv"), dates);
         Files.write(staging.resolve("data/summary.pdf"), summaryPdf(from, to, dates, totals));
         // dated as the summary is: the cutoff of the range's last day
@@ -117,6 +122,34 @@ public class AuditExport {
                     }
                 }, date);
             }
+        }
+    }
+
+    /**
+     * data/cases.csv: every case flagged on a date of the range, as it stands now (the listing's columns);
+     * data/case_events.csv: all their events, by case and event number.
+     */
+    private void writeCases(Path data, LocalDate from, LocalDate to) throws IOException {
+        LocalDate latest = cases.clock().latestCompleted();
+        CsvLine csv = new CsvLine();
+        try (BufferedWriter out = Files.newBufferedWriter(data.resolve("cases.csv"), StandardCharsets.UTF_8)) {
+            out.write(String.join(",", CaseListing.CASE_COLUMNS));
+            out.write('\n');
+            cases.casesFlaggedBetween(from, to, c -> line(out, csv.aggregate(CaseListing.row(c, latest))));
+        }
+        try (BufferedWriter out = Files.newBufferedWriter(data.resolve("case_events.csv"), StandardCharsets.UTF_8)) {
+            out.write(String.join(",", CaseListing.EVENT_COLUMNS));
+            out.write('\n');
+            cases.eventsOfCasesFlaggedBetween(from, to, e -> line(out, csv.aggregate(CaseListing.eventRow(e))));
+        }
+    }
+
+    private static void line(BufferedWriter out, String line) {
+        try {
+            out.write(line);
+            out.write('\n');
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -63,6 +63,35 @@ class AuditExportTests {
     }
 
     @Test
+    void theExportHoldsTheCasesFlaggedInTheRange_asTheyStandNow_withAllTheirEvents() throws Exception {
+        assertThat(Recon.run(store, "cases", "ack", "11", "--as", "ann").exitCode()).isZero();
+        assertThat(Recon.run(store, "cases", "resolve", "11", "--fixed", "--note", "reissued, \"TX-9\"", "--as", "ann")
+                .exitCode()).isZero();
+        Path out = folder.resolve("audit");
+        assertThat(Recon.run(store, "export", "--from=2026-11-22", "--to=2026-11-22", "--out=" + out).exitCode())
+                .isZero();
+
+        // the cases flagged on 11-22: the keys of that date's escalations and exceptions
+        List<String> cases = Files.readAllLines(out.resolve("data/cases.csv"));
+        assertThat(cases.get(0)).isEqualTo(String.join(",", com.retail.recon.cases.CaseListing.CASE_COLUMNS));
+        String escalations = Files.readString(EXPECTED.resolve("2026-11-22/escalations.csv"));
+        String exceptions = Files.readString(EXPECTED.resolve("2026-11-22/exceptions.csv"));
+        assertThat(cases).hasSize(1 + (int) escalations.lines().count() - 1 + (int) exceptions.lines().count() - 1);
+        assertThat(cases).anySatisfy(line -> assertThat(line).startsWith("11,ESCALATION,REFUND_FAILED,CR-1009,")
+                .contains(",WAITING,ann,"));
+        assertThat(cases).noneSatisfy(line -> assertThat(line).startsWith("21,"));
+        List<String> events = Files.readAllLines(out.resolve("data/case_events.csv"));
+        assertThat(events.get(0)).isEqualTo("case_id,event_no,at,actor,action,business_date,from_state,to_state,"
+                + "assignee,disposition,note");
+        assertThat(events).anySatisfy(line -> assertThat(line).startsWith("11,1,").contains(",recon,opened,2026-11-21,,OPEN,"));
+        assertThat(events).anySatisfy(line -> assertThat(line).startsWith("11,3,")
+                .endsWith(",ann,resolve,,IN_PROGRESS,WAITING,,FIXED,\"reissued, \"\"TX-9\"\"\""));
+        assertThat(Files.readString(out.resolve("manifest-sha256.txt"))).contains("data/cases.csv")
+                .contains("data/case_events.csv");
+        assertThat(BagVerifier.verify(out)).isEmpty();
+    }
+
+    @Test
     void controlTotalsTieOut_theRangeRowsAreTheSumOfTheDates_andEachDateMatchesItsBundleSummary() throws Exception {
         Path out = folder.resolve("audit");
         assertThat(Recon.run(store, "export", "--from=2026-11-20", "--to=2026-11-23", "--out=" + out).exitCode())
