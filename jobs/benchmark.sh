@@ -106,3 +106,32 @@ if [ "$stores" = postgres ] || [ "$stores" = both ]; then
     measure postgres "${store[@]}"
   fi
 fi
+
+# Cases (README "Working the cases"): the night's `cases` step is in the step table above. Here: listing the
+# store's cases as CSV, whole process (JVM start included), and the same with the listing grown to
+# BENCH_CASES (default 100,000) cases by copies of the night's (PostgreSQL only; the copies are never acted on).
+if [ "$stores" = postgres ] || [ "$stores" = both ]; then
+  if [ -z "${BENCH_WORKERS:-}" ]; then
+    list_cases() {
+      local t0
+      t0=$(date +%s.%N)
+      jobs/recon cases list --all --format csv "${store[@]}" > "$dir/cases.csv"
+      echo "== cases list --all --format csv: $(($(wc -l < "$dir/cases.csv") - 1)) cases in $(elapsed "$t0") s (whole process)"
+    }
+    list_cases
+    want="${BENCH_CASES:-100000}"
+    psql "${psql_url}" -U "$pg_user" -qc "SET search_path TO recon_bench;
+      INSERT INTO recon_case (case_id, kind, key_type, key_request_id, key_txn_id, type, request_id, order_id, txn_id,
+        priority, amount, currency, detail, state, assignee, opened_on, last_flagged_on, closed_on, reopened_on,
+        reopen_count, due_on, waiting_since, accepted_type, accepted_amount, last_event_no)
+      SELECT c.case_id + n.i * m.top, c.kind, c.key_type, c.key_request_id || '#' || n.i, c.key_txn_id, c.type,
+        c.request_id, c.order_id, c.txn_id, c.priority, c.amount, c.currency, c.detail, c.state, c.assignee,
+        c.opened_on, c.last_flagged_on, c.closed_on, c.reopened_on, c.reopen_count, c.due_on, c.waiting_since,
+        c.accepted_type, c.accepted_amount, c.last_event_no
+      FROM recon_case c, (SELECT MAX(case_id) AS top FROM recon_case) m,
+        generate_series(1, (SELECT CEIL($want::numeric / GREATEST(COUNT(*), 1)) - 1 FROM recon_case)::int) AS n(i)
+      WHERE c.case_id + n.i * m.top <= $want;
+      ANALYZE recon_case;" 2>/dev/null
+    list_cases
+  fi
+fi
