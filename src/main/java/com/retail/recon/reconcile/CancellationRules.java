@@ -119,16 +119,18 @@ public final class CancellationRules {
         return !refund.currency().equals(orderCurrency);
     }
 
-    /** One line's share of E: quantity × unit_price − fee + tax, with each term. */
-    public record LineRefund(OrderLine line, Money price, BigDecimal feePercent, Money fee, Money tax, Money refund) {
+    /** One line's share of E: price = quantity × unit_price, refund = price − fee + tax. */
+    public record LineRefund(OrderLine line, Money unitPrice, Money price, BigDecimal feePercent, Money fee, Money tax,
+                             Money refund) {
     }
 
     /** One line's share of E, as {@link #expectedRefund} adds it up. */
     public LineRefund lineRefund(OrderLine line) {
-        Money price = priceOf(line);
+        Money unitPrice = currencies.money(line.currency(), line.unitPrice());
+        Money price = unitPrice.times(line.quantity());
         Money fee = fee(line, price);
         Money tax = currencies.money(line.currency(), line.tax());
-        return new LineRefund(line, price, policy.category(line.category()).feePercent(), fee, tax,
+        return new LineRefund(line, unitPrice, price, policy.category(line.category()).feePercent(), fee, tax,
                 price.minus(fee).plus(tax));
     }
 
