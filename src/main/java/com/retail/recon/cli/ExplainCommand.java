@@ -15,8 +15,9 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"A request's verdict on every completed business date up to D on which it was reported, "
-                + "worked out from the store with the rules: the versions of the request, its order lines and its "
+        description = {"A request's verdict, date by date, with the arithmetic and the rule that decided.",
+                "For every completed business date up to D on which the request was reported, worked out from the "
+                + "store with the rules: the versions of the request, its order lines and its "
                 + "refunds in force that day (each with the date it arrived), E line by line, S, P and F from which "
                 + "transactions, the policy check and the outcome row that decided (and why the rows above did "
                 + "not), the age against its SLA to the second, flagged and priority. Each date is compared with "
