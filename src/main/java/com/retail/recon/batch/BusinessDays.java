@@ -63,6 +63,12 @@ public class BusinessDays {
                 + "WHERE business_date = ?", Timestamp.from(Instant.now()), revision, bundlePath, date);
     }
 
+    /** The greatest business date that has completed, if any ("the latest completed date"). */
+    public Optional<LocalDate> latestCompleted() {
+        return Optional.ofNullable(jdbc.queryForObject(
+                "SELECT MAX(business_date) FROM business_day WHERE completed = TRUE", LocalDate.class));
+    }
+
     public List<LocalDate> completedBetween(LocalDate from, LocalDate to) {
         return jdbc.queryForList("SELECT business_date FROM business_day WHERE completed = TRUE "
                 + "AND business_date BETWEEN ? AND ? ORDER BY business_date", LocalDate.class, from, to);

@@ -15,7 +15,7 @@ import java.util.List;
 @Command(name = "recon", mixinStandardHelpOptions = true, versionProvider = ReconCommand.Version.class,
         description = "Nightly reconciliation and records archiver for order cancellations.",
         subcommands = {RunCommand.class, RerunCommand.class, RestartCommand.class, StatusCommand.class,
-                VerifyCommand.class, ExportCommand.class, ScheduleCommand.class,
+                VerifyCommand.class, ExportCommand.class, ExplainCommand.class, ScheduleCommand.class,
                 GenerateCommand.class, WorkerCommand.class, CasesCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",

@@ -14,12 +14,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The spec's reconciliation rules for one cancellation request: expected refund, S/P/F, policy check,
- * outcome and age. Plain Java: the caller hands in the request, its order's lines and its refunds, all in
- * their latest versions as of the business date, and the cutoff of that date.
+ * outcome (the rows of {@link OutcomeTable}) and age. Plain Java: the caller hands in the request, its order's
+ * lines and its refunds, all in their latest versions as of the business date, and the cutoff of that date.
+ * Each step is public too ({@link #facts}, {@link #lineRefund}, the S/P/F tests), so that {@code recon explain}
+ * shows a verdict with the rules' own arithmetic.
  */
 public final class CancellationRules {
 
@@ -50,79 +51,87 @@ public final class CancellationRules {
     public Evaluation evaluate(CancellationRequest request, List<OrderLine> orderLines, List<RefundTxn> refunds,
                                Instant cutoff) {
         List<OrderLine> lines = linesOf(request, orderLines);
+        OutcomeTable.Facts facts = facts(request, lines, refunds, cutoff);
+        Outcome outcome = OutcomeTable.first(facts, policy);
+        Duration age = Duration.between(OutcomeTable.ageFrom(outcome, facts).instant(), cutoff);
+        if (!facts.orderFound()) {
+            return new Evaluation(request, lines, refunds, null, outcome, null, null, null, age, null);
+        }
+        return new Evaluation(request, lines, refunds, PolicyCheck.of(request, lines, policy), outcome,
+                facts.expected(), facts.settled(), facts.pending(), age,
+                outcome.isStuck() ? OutcomeTable.sla(outcome, facts, policy).limit() : null);
+    }
+
+    /**
+     * What the outcome table reads: E, and S, P and F over the refunds (S and P over those in the order's
+     * currency, F over all of them), whether a refund is in another currency, the oldest PENDING refund.
+     *
+     * @param lines the request's lines ({@link Evaluation#lines()}); none when the order or line was not found
+     */
+    public OutcomeTable.Facts facts(CancellationRequest request, List<OrderLine> lines, List<RefundTxn> refunds,
+                                   Instant cutoff) {
         if (lines.isEmpty()) {
-            return new Evaluation(request, lines, refunds, null, Outcome.ORDER_NOT_FOUND,
-                    null, null, null, Duration.between(request.requestedAt(), cutoff), null);
+            return new OutcomeTable.Facts(request, false, false, null, null, null, 0, null, cutoff);
         }
         Money expected = expectedRefund(lines);
         String currency = expected.currency();
-        // S and P over the refunds in the order's currency, F over all of them
         Money settled = currencies.zero(currency);
         Money pending = currencies.zero(currency);
         long failed = 0;
         RefundTxn oldest = null;
         boolean currencyMismatch = false;
         for (RefundTxn refund : refunds) {
-            if (refund.status() == RefundStatus.FAILED || refund.status() == RefundStatus.REVERSED) {
+            if (countsInFailed(refund)) {
                 failed++;
             }
-            if (!refund.currency().equals(currency)) {
+            if (isOtherCurrency(refund, currency)) {
                 currencyMismatch = true;
-            } else if (refund.status() == RefundStatus.SETTLED) {
+            } else if (countsInSettled(refund, currency)) {
                 settled = settled.plus(amountOf(refund));
-            } else if (refund.status() == RefundStatus.PENDING) {
+            } else if (countsInPending(refund, currency)) {
                 pending = pending.plus(amountOf(refund));
                 if (oldest == null || OLDEST_FIRST.compare(refund, oldest) < 0) {
                     oldest = refund;
                 }
             }
         }
-        Optional<RefundTxn> oldestPending = Optional.ofNullable(oldest);
-
-        Outcome outcome = outcome(request, currencyMismatch, expected, settled, pending, failed, oldestPending, cutoff);
-        Instant ageFrom = ageFrom(outcome, request, oldestPending);
-        return new Evaluation(request, lines, refunds, PolicyCheck.of(request, lines, policy), outcome,
-                expected, settled, pending, Duration.between(ageFrom, cutoff),
-                stuckSla(outcome, oldestPending));
+        return new OutcomeTable.Facts(request, true, currencyMismatch, expected, settled, pending, failed, oldest,
+                cutoff);
     }
 
-    /** The spec's outcome table: the first row that applies. (Row 1, order not found, is decided above.) */
-    private Outcome outcome(CancellationRequest request, boolean currencyMismatch, Money expected,
-                            Money settled, Money pending, long failed,
-                            Optional<RefundTxn> oldestPending, Instant cutoff) {
-        if (currencyMismatch) {
-            return Outcome.CURRENCY_MISMATCH;
-        }
-        // exact: the tolerance is in the currency's units but need not be a whole minor unit (0.01 JPY)
-        BigDecimal tolerance = policy.amountTolerance();
-        BigDecimal s = settled.amount();
-        BigDecimal e = expected.amount();
-        return switch (request.status()) {
-            case REJECTED -> Outcome.REJECTED;
-            case REQUESTED -> olderThan(request.requestedAt(), policy.decisionSla(), cutoff)
-                    ? Outcome.STUCK_AWAITING_DECISION : Outcome.PENDING_DECISION;
-            case CONFIRMED -> {
-                if (s.compareTo(e.add(tolerance)) > 0) {
-                    yield Outcome.OVER_REFUNDED;
-                }
-                if (s.subtract(e).abs().compareTo(tolerance) <= 0) {
-                    yield Outcome.REFUNDED;
-                }
-                if (pending.isPositive()) {
-                    RefundTxn oldest = oldestPending.orElseThrow();
-                    yield olderThan(oldest.createdAt(), policy.settlementSla(oldest.method()), cutoff)
-                            ? Outcome.STUCK_REFUND_PENDING : Outcome.REFUND_PENDING;
-                }
-                if (settled.isPositive()) {
-                    yield Outcome.UNDER_REFUNDED;
-                }
-                if (failed > 0) {
-                    yield Outcome.REFUND_FAILED;
-                }
-                yield olderThan(request.decidedAt(), policy.refundStartSla(), cutoff)
-                        ? Outcome.STUCK_NO_REFUND : Outcome.AWAITING_REFUND;
-            }
-        };
+    /** S: a SETTLED refund in the order's currency. */
+    public static boolean countsInSettled(RefundTxn refund, String orderCurrency) {
+        return refund.status() == RefundStatus.SETTLED && !isOtherCurrency(refund, orderCurrency);
+    }
+
+    /** P: a PENDING refund in the order's currency. */
+    public static boolean countsInPending(RefundTxn refund, String orderCurrency) {
+        return refund.status() == RefundStatus.PENDING && !isOtherCurrency(refund, orderCurrency);
+    }
+
+    /** F: a FAILED or REVERSED refund, in any currency. */
+    public static boolean countsInFailed(RefundTxn refund) {
+        return refund.status() == RefundStatus.FAILED || refund.status() == RefundStatus.REVERSED;
+    }
+
+    /** A refund in another currency than the order's (outcome row 2). */
+    public static boolean isOtherCurrency(RefundTxn refund, String orderCurrency) {
+        return !refund.currency().equals(orderCurrency);
+    }
+
+    /** One line's share of E: price = quantity × unit_price, refund = price − fee + tax. */
+    public record LineRefund(OrderLine line, Money unitPrice, Money price, BigDecimal feePercent, Money fee, Money tax,
+                             Money refund) {
+    }
+
+    /** One line's share of E, as {@link #expectedRefund} adds it up. */
+    public LineRefund lineRefund(OrderLine line) {
+        Money unitPrice = currencies.money(line.currency(), line.unitPrice());
+        Money price = unitPrice.times(line.quantity());
+        Money fee = fee(line, price);
+        Money tax = currencies.money(line.currency(), line.tax());
+        return new LineRefund(line, unitPrice, price, policy.category(line.category()).feePercent(), fee, tax,
+                price.minus(fee).plus(tax));
     }
 
     /**
@@ -132,8 +141,7 @@ public final class CancellationRules {
     Money expectedRefund(List<OrderLine> lines) {
         Money total = currencies.zero(lines.get(0).currency());
         for (OrderLine line : lines) {
-            Money price = priceOf(line);
-            total = total.plus(price).minus(fee(line, price)).plus(currencies.money(line.currency(), line.tax()));
+            total = total.plus(lineRefund(line).refund());
         }
         return total;
     }
@@ -156,28 +164,6 @@ public final class CancellationRules {
     /** A refund's amount (stored as read; its digits were checked on ingest). */
     private Money amountOf(RefundTxn refund) {
         return currencies.money(refund.currency(), refund.amount());
-    }
-
-    /** Strict and exact: older when cutoff − instant is more than the SLA. */
-    private static boolean olderThan(Instant instant, Duration sla, Instant cutoff) {
-        return Duration.between(instant, cutoff).compareTo(sla) > 0;
-    }
-
-    private Instant ageFrom(Outcome outcome, CancellationRequest request, Optional<RefundTxn> oldestPending) {
-        return switch (outcome) {
-            case ORDER_NOT_FOUND, PENDING_DECISION, STUCK_AWAITING_DECISION -> request.requestedAt();
-            case STUCK_REFUND_PENDING, REFUND_PENDING -> oldestPending.orElseThrow().createdAt();
-            default -> request.decidedAt() != null ? request.decidedAt() : request.requestedAt();
-        };
-    }
-
-    private Duration stuckSla(Outcome outcome, Optional<RefundTxn> oldestPending) {
-        return switch (outcome) {
-            case STUCK_AWAITING_DECISION -> policy.decisionSla();
-            case STUCK_NO_REFUND -> policy.refundStartSla();
-            case STUCK_REFUND_PENDING -> policy.settlementSla(oldestPending.orElseThrow().method());
-            default -> null;
-        };
     }
 
     /** All lines of the order for a whole-order request, else that one line (empty when not found). */

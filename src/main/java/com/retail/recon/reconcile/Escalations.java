@@ -20,10 +20,43 @@ public final class Escalations {
     private Escalations() {
     }
 
+    /** Why a request is flagged: the spec's three conditions. */
+    public enum FlagTrigger {
+        /** the outcome is STUCK_AWAITING_DECISION, STUCK_NO_REFUND, STUCK_REFUND_PENDING, REFUND_FAILED or UNDER_REFUNDED */
+        OUTCOME,
+        /** policy_check SHIPPED_AFTER_CONFIRMATION */
+        SHIPPED_AFTER_CONFIRMATION,
+        /** ORDER_NOT_FOUND on a CONFIRMED request */
+        CONFIRMED_WITHOUT_ORDER
+    }
+
+    /** Why a flagged request is HIGH. */
+    public enum HighTrigger {
+        /** the outcome is REFUND_FAILED or UNDER_REFUNDED */
+        OUTCOME,
+        /** policy_check SHIPPED_AFTER_CONFIRMATION */
+        SHIPPED_AFTER_CONFIRMATION,
+        /** a STUCK_ outcome whose age is over twice the SLA its rule used */
+        STUCK_OVER_TWICE_THE_SLA
+    }
+
     public static boolean isFlagged(Evaluation e) {
-        return FLAGGED_OUTCOMES.contains(e.outcome())
-                || e.policyCheck() == PolicyCheck.SHIPPED_AFTER_CONFIRMATION
-                || isConfirmedWithoutOrder(e);
+        return !flaggedBecause(e).isEmpty();
+    }
+
+    /** The conditions that flag the request, in the spec's order; empty when it is not flagged. */
+    public static Set<FlagTrigger> flaggedBecause(Evaluation e) {
+        Set<FlagTrigger> triggers = EnumSet.noneOf(FlagTrigger.class);
+        if (FLAGGED_OUTCOMES.contains(e.outcome())) {
+            triggers.add(FlagTrigger.OUTCOME);
+        }
+        if (e.policyCheck() == PolicyCheck.SHIPPED_AFTER_CONFIRMATION) {
+            triggers.add(FlagTrigger.SHIPPED_AFTER_CONFIRMATION);
+        }
+        if (isConfirmedWithoutOrder(e)) {
+            triggers.add(FlagTrigger.CONFIRMED_WITHOUT_ORDER);
+        }
+        return triggers;
     }
 
     /**
@@ -31,11 +64,22 @@ public final class Escalations {
      * over twice the SLA its rule used; else NORMAL.
      */
     public static Priority priority(Evaluation e) {
-        boolean high = e.outcome() == Outcome.REFUND_FAILED
-                || e.outcome() == Outcome.UNDER_REFUNDED
-                || e.policyCheck() == PolicyCheck.SHIPPED_AFTER_CONFIRMATION
-                || (e.outcome().isStuck() && e.age().compareTo(e.stuckSla().multipliedBy(2)) > 0);
-        return high ? Priority.HIGH : Priority.NORMAL;
+        return highBecause(e).isEmpty() ? Priority.NORMAL : Priority.HIGH;
+    }
+
+    /** The conditions that make the priority HIGH; empty for NORMAL. */
+    public static Set<HighTrigger> highBecause(Evaluation e) {
+        Set<HighTrigger> triggers = EnumSet.noneOf(HighTrigger.class);
+        if (e.outcome() == Outcome.REFUND_FAILED || e.outcome() == Outcome.UNDER_REFUNDED) {
+            triggers.add(HighTrigger.OUTCOME);
+        }
+        if (e.policyCheck() == PolicyCheck.SHIPPED_AFTER_CONFIRMATION) {
+            triggers.add(HighTrigger.SHIPPED_AFTER_CONFIRMATION);
+        }
+        if (e.outcome().isStuck() && e.age().compareTo(e.stuckSla().multipliedBy(2)) > 0) {
+            triggers.add(HighTrigger.STUCK_OVER_TWICE_THE_SLA);
+        }
+        return triggers;
     }
 
     /** One text per trigger, in a fixed order (see docs/conventions.md). */

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -40,6 +41,24 @@ public final class OrderReconciler {
             }
         }
         return reported;
+    }
+
+    /**
+     * One request of the order as of D, whether or not D reports it, with its state on D−1 (null when it did
+     * not exist yet): what {@link #reconcile} would make of it. Empty when the request's latest version as of D
+     * is not on this order.
+     */
+    public Optional<ReportedRequest> evaluate(OrderHistory history, String requestId, LocalDate businessDate) {
+        Snapshot today = new Snapshot(history, businessDate);
+        for (CancellationRequest request : today.onOrder) {
+            if (request.requestId().equals(requestId)) {
+                Snapshot yesterday = new Snapshot(history, businessDate.minusDays(1));
+                CancellationRequest before = yesterday.requests.get(requestId);
+                return Optional.of(new ReportedRequest(today.evaluate(request),
+                        before == null ? null : yesterday.evaluate(before)));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Its own row, any row of its order, or a refund assigned to it arrived on D. */

@@ -58,7 +58,12 @@ public record Policy(
 
     /** Unknown categories follow DEFAULT. */
     public CategoryPolicy category(String name) {
-        return categories.getOrDefault(name, categories.get(DEFAULT_CATEGORY));
+        return categories.get(policyCategory(name));
+    }
+
+    /** The policy's category a product category follows: itself when configured, else DEFAULT. */
+    public String policyCategory(String name) {
+        return categories.containsKey(name) ? name : DEFAULT_CATEGORY;
     }
 
     public Duration settlementSla(RefundMethod method) {

@@ -20,31 +20,46 @@ public enum PolicyCheck {
         return this == NOT_CANCELLABLE_CATEGORY || this == SHIPPED_BEFORE_REQUEST || this == WINDOW_EXPIRED;
     }
 
+    /** Checks 1 to 4, in the order they are tried. */
+    private static final PolicyCheck[] STEPS = {NOT_CANCELLABLE_CATEGORY, SHIPPED_BEFORE_REQUEST, WINDOW_EXPIRED,
+            SHIPPED_AFTER_CONFIRMATION};
+
     /** @param lines the request's lines (never empty: an order that is not found has no policy check) */
     public static PolicyCheck of(CancellationRequest request, List<OrderLine> lines, Policy policy) {
-        for (OrderLine line : lines) {
-            if (!policy.category(line.category()).cancellable()) {
-                return NOT_CANCELLABLE_CATEGORY;
-            }
-        }
-        for (OrderLine line : lines) {
-            if (line.shippedAt() != null && !line.shippedAt().isAfter(request.requestedAt())) {
-                return SHIPPED_BEFORE_REQUEST;
-            }
-        }
-        for (OrderLine line : lines) {
-            if (outsideWindow(request, line, policy)) {
-                return WINDOW_EXPIRED;
-            }
-        }
-        if (request.status() == RequestStatus.CONFIRMED) {
-            for (OrderLine line : lines) {
-                if (line.shippedAt() != null && line.shippedAt().isAfter(request.decidedAt())) {
-                    return SHIPPED_AFTER_CONFIRMATION;
-                }
+        for (PolicyCheck step : STEPS) {
+            if (firstLineMeeting(step, request, lines, policy) != null) {
+                return step;
             }
         }
         return OK;
+    }
+
+    /**
+     * The first of the lines that meets this check's condition, or null when none does (always for OK, which
+     * is what remains): a line of a category that is not cancellable; shipped at or before requested_at;
+     * requested longer after placed_at than its category's window; shipped after decided_at of a CONFIRMED
+     * request.
+     */
+    public static OrderLine firstLineMeeting(PolicyCheck check, CancellationRequest request, List<OrderLine> lines,
+                                             Policy policy) {
+        if (check == SHIPPED_AFTER_CONFIRMATION && request.status() != RequestStatus.CONFIRMED) {
+            return null;
+        }
+        for (OrderLine line : lines) {
+            boolean meets = switch (check) {
+                case NOT_CANCELLABLE_CATEGORY -> !policy.category(line.category()).cancellable();
+                case SHIPPED_BEFORE_REQUEST -> line.shippedAt() != null
+                        && !line.shippedAt().isAfter(request.requestedAt());
+                case WINDOW_EXPIRED -> outsideWindow(request, line, policy);
+                case SHIPPED_AFTER_CONFIRMATION -> line.shippedAt() != null
+                        && line.shippedAt().isAfter(request.decidedAt());
+                case OK -> false;
+            };
+            if (meets) {
+                return line;
+            }
+        }
+        return null;
     }
 
     private static boolean outsideWindow(CancellationRequest request, OrderLine line, Policy policy) {

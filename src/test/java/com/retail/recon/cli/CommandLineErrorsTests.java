@@ -93,8 +93,8 @@ class CommandLineErrorsTests {
 
     @Test
     void helpForEachSubcommand() {
-        for (String command : List.of("run", "rerun", "restart", "status", "verify", "export", "schedule",
-                "generate")) {
+        for (String command : List.of("run", "rerun", "restart", "status", "verify", "export", "explain",
+                "schedule", "generate")) {
             Recon.Outcome help = Recon.run(TestStore.h2(folder), command, "--help");
             assertThat(help.exitCode()).as(command).isZero();
             assertThat(help.out()).as(command).contains("Usage: recon " + command);

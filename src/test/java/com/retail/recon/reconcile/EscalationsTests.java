@@ -116,4 +116,21 @@ class EscalationsTests {
         assertThat(RULES.evaluate(requested("R-1", "O-1", hoursBeforeCutoff(2)), ORDER, List.of(), CUTOFF)
                 .isFlagged()).isFalse();
     }
+
+    @Test
+    void flaggedBecause_andHighBecause_nameEveryTrigger() {
+        CancellationRequest request = confirmed("R-1", "O-1", hoursBeforeCutoff(30), hoursBeforeCutoff(29));
+        OrderLine shippedLate = shipped(usdLine("O-1", 1, "100.00"), hoursBeforeCutoff(2));
+        Evaluation e = RULES.evaluate(request, List.of(shippedLate),
+                List.of(refund("T-1", "R-1", "100.00", RefundStatus.FAILED, hoursBeforeCutoff(20))), CUTOFF);
+        assertThat(e.outcome()).isEqualTo(Outcome.REFUND_FAILED);
+        assertThat(Escalations.flaggedBecause(e)).containsExactly(Escalations.FlagTrigger.OUTCOME,
+                Escalations.FlagTrigger.SHIPPED_AFTER_CONFIRMATION);
+        assertThat(Escalations.highBecause(e)).containsExactly(Escalations.HighTrigger.OUTCOME,
+                Escalations.HighTrigger.SHIPPED_AFTER_CONFIRMATION);
+
+        Evaluation quiet = RULES.evaluate(requested("R-2", "O-1", hoursBeforeCutoff(1)), ORDER, List.of(), CUTOFF);
+        assertThat(Escalations.flaggedBecause(quiet)).isEmpty();
+        assertThat(quiet.isFlagged()).isFalse();
+    }
 }

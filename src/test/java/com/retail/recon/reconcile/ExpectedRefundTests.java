@@ -76,4 +76,18 @@ class ExpectedRefundTests {
     void unknownCategoriesFollowDefault() {
         assertThat(expected(WHOLE_ORDER, line("O-1", 1, "GARDEN", 1, "10.00", "1.00", "USD"))).isEqualTo("11.00");
     }
+
+    @Test
+    void lineRefund_showsEachTermOfALine_andTheLinesAddUpToE() {
+        OrderLine furniture = line("O-1", 1, "FURNITURE", 2, "6.15", "2.34", "EUR");
+        OrderLine other = line("O-1", 2, "TOYS", 1, "5.00", "0.40", "EUR");
+        CancellationRules.LineRefund share = RULES.lineRefund(furniture);
+        assertThat(share.price().toPlainString()).isEqualTo("12.30");
+        assertThat(share.feePercent()).isEqualByComparingTo("15");
+        assertThat(share.fee().toPlainString()).isEqualTo("1.85");
+        assertThat(share.tax().toPlainString()).isEqualTo("2.34");
+        assertThat(share.refund().toPlainString()).isEqualTo("12.79");
+        assertThat(expected(WHOLE_ORDER, furniture, other))
+                .isEqualTo(share.refund().plus(RULES.lineRefund(other).refund()).toPlainString());
+    }
 }

@@ -195,4 +195,33 @@ class OutcomeTableTests {
                 .as("REJECTED with money settled stays open").isFalse();
         assertThat(RULES.evaluate(CONFIRMED, ORDER, List.of(), CUTOFF).isTerminal()).isFalse();
     }
+
+    @Test
+    void theTableTakesTheFirstRowThatApplies_andNoRowAboveItApplies() {
+        RefundTxn failed = refund("T-1", "R-1", "100.00", RefundStatus.FAILED, hoursBeforeCutoff(5));
+        Evaluation e = RULES.evaluate(CONFIRMED, ORDER, List.of(failed), CUTOFF);
+        OutcomeTable.Facts facts = RULES.facts(CONFIRMED, e.lines(), e.refunds(), CUTOFF);
+        assertThat(OutcomeTable.first(facts, POLICY)).isEqualTo(e.outcome()).isEqualTo(Outcome.REFUND_FAILED);
+        for (Outcome row : Outcome.values()) {
+            if (row.ordinal() < Outcome.REFUND_FAILED.ordinal()) {
+                assertThat(OutcomeTable.applies(row, facts, POLICY)).as("%s", row).isFalse();
+            }
+        }
+        // rows below the deciding one may apply too: the table stops at the first
+        assertThat(OutcomeTable.applies(Outcome.AWAITING_REFUND, facts, POLICY)).isTrue();
+    }
+
+    @Test
+    void theSlaARowCompares_andTheInstantItsAgeRunsFrom() {
+        RefundTxn credit = withMethod(pending("T-1", "R-1", "100.00", hoursBeforeCutoff(5)),
+                RefundMethod.ACCOUNT_CREDIT);
+        OutcomeTable.Facts facts = RULES.facts(CONFIRMED, ORDER, List.of(credit), CUTOFF);
+        assertThat(OutcomeTable.sla(Outcome.REFUND_PENDING, facts, POLICY))
+                .isEqualTo(new OutcomeTable.Sla("settlement-sla-hours.ACCOUNT_CREDIT", java.time.Duration.ofHours(24)));
+        assertThat(OutcomeTable.ageFrom(Outcome.REFUND_PENDING, facts))
+                .isEqualTo(new OutcomeTable.AgeFrom("created_at", hoursBeforeCutoff(5)));
+        assertThat(OutcomeTable.ageFrom(Outcome.REFUNDED, facts))
+                .isEqualTo(new OutcomeTable.AgeFrom("decided_at", DECIDED));
+        assertThat(OutcomeTable.sla(Outcome.REFUNDED, facts, POLICY)).isNull();
+    }
 }

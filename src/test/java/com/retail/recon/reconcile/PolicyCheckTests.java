@@ -80,4 +80,25 @@ class PolicyCheckTests {
     void orderNotFound_hasNoPolicyCheck() {
         assertThat(RULES.evaluate(REQUEST, List.of(), List.of(), CUTOFF).policyCheck()).isNull();
     }
+
+    @Test
+    void firstLineMeeting_namesTheLineThatDecided_andNoneForTheStepsThatDidNotApply() {
+        OrderLine plain = usdLine("O-1", 1, "1.00");
+        OrderLine shippedEarly = shipped(usdLine("O-1", 2, "2.00"), REQUESTED_AT.minusSeconds(1));
+        List<OrderLine> lines = List.of(plain, shippedEarly);
+        assertThat(PolicyCheck.firstLineMeeting(PolicyCheck.NOT_CANCELLABLE_CATEGORY, REQUEST, lines, POLICY)).isNull();
+        assertThat(PolicyCheck.firstLineMeeting(PolicyCheck.SHIPPED_BEFORE_REQUEST, REQUEST, lines, POLICY))
+                .isEqualTo(shippedEarly);
+        assertThat(PolicyCheck.firstLineMeeting(PolicyCheck.OK, REQUEST, lines, POLICY)).isNull();
+    }
+
+    @Test
+    void firstLineMeeting_shippedAfterConfirmation_onlyForAConfirmedRequest() {
+        OrderLine shippedLate = shipped(usdLine("O-1", 1, "1.00"), DECIDED_AT.plusSeconds(1));
+        CancellationRequest requested = requested("R-1", "O-1", REQUESTED_AT);
+        assertThat(PolicyCheck.firstLineMeeting(PolicyCheck.SHIPPED_AFTER_CONFIRMATION, REQUEST, List.of(shippedLate),
+                POLICY)).isEqualTo(shippedLate);
+        assertThat(PolicyCheck.firstLineMeeting(PolicyCheck.SHIPPED_AFTER_CONFIRMATION, requested, List.of(shippedLate),
+                POLICY)).isNull();
+    }
 }
