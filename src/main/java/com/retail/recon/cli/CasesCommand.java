@@ -13,6 +13,10 @@ import com.retail.recon.cases.CaseStore;
 import com.retail.recon.cases.Disposition;
 import com.retail.recon.cases.PersonAction;
 import com.retail.recon.cases.Priority;
+import com.retail.recon.explain.ExplainJson;
+import com.retail.recon.explain.ExplainText;
+import com.retail.recon.explain.Explainer;
+import com.retail.recon.explain.Explanation;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -178,9 +182,19 @@ final class CasesCommand {
                     return ReconCommand.USAGE;
                 }
                 List<CaseEvent> events = cases.events(caseId);
+                Explanation explanation = null;
+                String noExplanation = "the case names no request";
+                if (!c.requestId().isEmpty()) {
+                    try {
+                        explanation = store.getBean(Explainer.class).explain(c.requestId(), null);
+                    } catch (Explainer.NothingToExplain e) {
+                        noExplanation = e.getMessage();
+                    }
+                }
                 if (format == Format.json) {
                     Map<String, Object> document = new LinkedHashMap<>(CaseListing.json(c, latest));
                     document.put("events", events.stream().map(CaseListing::eventJson).toList());
+                    document.put("explain", explanation == null ? null : ExplainJson.toNode(explanation));
                     System.out.println(JSON.writeValueAsString(document));
                     return 0;
                 }
@@ -197,6 +211,13 @@ final class CasesCommand {
                             e.fromState() == null ? "" : e.fromState() + " -> ", e.toState(),
                             e.businessDate() == null ? "" : " (data of " + e.businessDate() + ")",
                             describe(e));
+                }
+                out.println();
+                if (explanation == null) {
+                    out.println("explain: " + noExplanation);
+                } else {
+                    out.println("explain of " + c.requestId() + ":");
+                    ExplainText.write(explanation, out);
                 }
                 out.flush();
                 return 0;

@@ -93,6 +93,15 @@ class CasesFunctionalTests {
         assertThat(csv(recon(store, "cases", "list", "--format", "csv").out()).stream().skip(1).map(r -> r[0])
                 .toList()).as("by default every state but CLOSED")
                 .containsExactly("4", "6", "7", "8", "11", "13", "15", "18", "21");
+        Recon.Outcome shown = recon(store, "cases", "show", "11");
+        assertThat(shown.out()).contains("explain of CR-1009:").contains("Outcome: row 11 REFUND_FAILED")
+                .contains("Ledger of 2026-11-23: agrees");
+        Recon.Outcome json = recon(store, "cases", "show", "11", "--format", "json");
+        assertThat(CasesCommandJson.field(json.out(), "explain", "request_id")).isEqualTo("CR-1009");
+        assertThat(CasesCommandJson.field(json.out(), "state")).isEqualTo("OPEN");
+        assertThat(csv(recon(store, "cases", "list", "--format", "csv").out()).stream().skip(1).map(r -> r[0])
+                .toList())
+                .containsExactly("4", "6", "7", "8", "11", "13", "15", "18", "21");
         assertThat(csv(recon(store, "cases", "list", "--kind", "ESCALATION", "--priority", "HIGH", "--format", "csv")
                 .out()).stream().skip(1).map(r -> r[0]).toList()).containsExactly("11", "18");
         assertInvariants(store.jdbc());
