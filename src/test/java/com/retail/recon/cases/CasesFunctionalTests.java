@@ -109,6 +109,32 @@ class CasesFunctionalTests {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("stores")
+    void generatedDates_casesFollowTheLedgersDateByDate_andARerunChangesNothing(Function<Path, TestStore> kind)
+            throws IOException {
+        TestStore store = kind.apply(folder);
+        Path inbox = folder.resolve("generated");
+        assertThat(recon(store, "generate", "--out=" + inbox, "--from=2026-03-01", "--days=5", "--order-lines=3000",
+                "--seed=11").exitCode()).isZero();
+        CaseModel model = new CaseModel();
+        for (int day = 0; day < 5; day++) {
+            LocalDate date = LocalDate.parse("2026-03-01").plusDays(day);
+            run(store, inbox, date.toString());
+            model.apply(date, folder.resolve("archive").resolve(date.toString()).resolve("data/ledgers"));
+            assertThat(listing(store)).as("cases after " + date).isEqualTo(model.listing(date));
+        }
+        assertThat(csv(listing(store))).as("every kind of flag became a case").hasSizeGreaterThan(100);
+        String before = listing(store);
+        long events = count(store, "SELECT COUNT(*) FROM recon_case_event");
+        Recon.Outcome rerun = recon(store, "rerun", "--date=2026-03-03", "--inbox=" + inbox,
+                "--archive=" + folder.resolve("archive"), "-q");
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        assertThat(listing(store)).isEqualTo(before);
+        assertThat(count(store, "SELECT COUNT(*) FROM recon_case_event")).isEqualTo(events);
+        assertInvariants(store.jdbc());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
     void peopleActBetweenNights_rule3ReopensAStaleFix_rule4ReopensAChangedAcceptance(Function<Path, TestStore> kind)
             throws IOException {
         TestStore store = kind.apply(folder);
