@@ -136,6 +136,8 @@ public class CaseNight {
             Case.Draft draft = c.draft();
             draft.state = CaseState.CLOSED;
             draft.closedOn = d;
+            // as the data now stands it was never flagged (it keeps its id, opened_on and history)
+            draft.lastFlaggedOn = null;
             store.saveOne(d, draft.build(rules.policy()));
         }
     }

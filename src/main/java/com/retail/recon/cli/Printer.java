@@ -46,6 +46,8 @@ final class Printer {
         out.println("exceptions   " + line(summary.exceptions()));
         out.println("escalations  " + summary.escalations() + " (" + summary.newEscalations() + " new)");
         out.println("refunded     " + summary.receipts() + " became REFUNDED today");
+        out.println("cases        " + summary.cases().standing() + " not closed (" + summary.cases().overdue()
+                + " overdue), " + summary.cases().opened() + " opened today: recon cases list");
         out.println("bundle       " + summary.bundlePath());
     }
 

@@ -18,7 +18,12 @@ public record RunSummary(
         long escalations,
         long newEscalations,
         long receipts,
+        Cases cases,
         String bundlePath) {
+
+    /** The cases after the date: opened that date, standing (not CLOSED), and of those overdue. */
+    public record Cases(long opened, long standing, long overdue) {
+    }
 
     public record FileCount(String file, long read, long accepted, long rejected) {
     }
@@ -41,8 +46,15 @@ public record RunSummary(
         long newEscalations = count(jdbc, "flagged = TRUE AND newly_flagged = TRUE", businessDate);
         long receipts = count(jdbc, "became_refunded = TRUE", businessDate);
         String bundle = new BusinessDays(jdbc).day(businessDate).map(BusinessDays.Day::bundlePath).orElse(null);
+        Cases cases = jdbc.queryForObject("SELECT "
+                + "(SELECT COUNT(*) FROM recon_case WHERE opened_on = ?), "
+                + "(SELECT COUNT(*) FROM recon_case WHERE state IN ('OPEN', 'IN_PROGRESS', 'WAITING', 'ACCEPTED')), "
+                + "(SELECT COUNT(*) FROM recon_case WHERE state IN ('OPEN', 'IN_PROGRESS') "
+                + "AND due_on < (SELECT latest_date FROM recon_case_clock WHERE id = 1)) "
+                + "FROM recon_case_clock WHERE id = 1",
+                (rs, i) -> new Cases(rs.getLong(1), rs.getLong(2), rs.getLong(3)), businessDate);
         return new RunSummary(businessDate, files, outcomes, exceptions, escalations, newEscalations, receipts,
-                bundle);
+                cases, bundle);
     }
 
     private static long count(JdbcTemplate jdbc, String condition, LocalDate businessDate) {
