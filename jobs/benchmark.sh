@@ -12,7 +12,9 @@
 # processes on this machine and runs the job with --workers remote over the local RabbitMQ.
 # BENCH_REQUEST_PERCENT (default 25) is the share of orders with a cancellation request: 25 gives the scale
 # issue's night, about 100,000 requests and 110,000 refunds per 1,000,000 order lines. BENCH_SETTLE_SECONDS
-# (default 30) is the wait after deleting an earlier run's files in BENCH_DIR (see below).
+# (default 30) is the wait after deleting an earlier run's files in BENCH_DIR (see below). After the PostgreSQL
+# run: `cases list --format csv` timed at the night's size and at BENCH_CASES (default 100,000) cases, and with
+# BENCH_RERUN=1 a rerun of the date (its cases step replays the cases).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -133,5 +135,16 @@ if [ "$stores" = postgres ] || [ "$stores" = both ]; then
       WHERE c.case_id + n.i * m.top <= $want;
       ANALYZE recon_case;" 2>/dev/null
     list_cases
+    # the copies go again: they have no history, and a rerun must not see them
+    psql "${psql_url}" -U "$pg_user" -qc "SET search_path TO recon_bench;
+      DELETE FROM recon_case WHERE case_id >= (SELECT next_case_id FROM recon_case_clock);" 2>/dev/null
+    if [ -n "${BENCH_RERUN:-}" ]; then
+      # BENCH_RERUN=1: rerun the date (a new bundle revision); its cases step replays the cases from the date
+      t0=$(date +%s.%N)
+      jobs/recon rerun --date "$date" --inbox "$dir/inbox" --archive "$dir/archive-postgres" --timings "${store[@]}" \
+        > "$dir/rerun.log" 2>&1 || true
+      echo "== rerun of $date: $(elapsed "$t0") s end to end; its cases step (the replay):"
+      grep -E '^cases ' "$dir/rerun.log" || tail -5 "$dir/rerun.log"
+    fi
   fi
 fi
