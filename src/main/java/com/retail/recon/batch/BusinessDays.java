@@ -74,6 +74,12 @@ public class BusinessDays {
                 + "AND business_date BETWEEN ? AND ? ORDER BY business_date", LocalDate.class, from, to);
     }
 
+    /** The latest completed date before {@code date}, or null. */
+    public LocalDate latestCompletedBefore(LocalDate date) {
+        return jdbc.queryForObject("SELECT MAX(business_date) FROM business_day WHERE completed = TRUE "
+                + "AND business_date < ?", LocalDate.class, date);
+    }
+
     /** Completed dates after {@code date}: they ran without its data if it arrived late. */
     public List<LocalDate> completedAfter(LocalDate date) {
         return jdbc.queryForList("SELECT business_date FROM business_day WHERE completed = TRUE "

@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the data does to the cases when a date completes (SPEC "What the data does"), called by the night's
@@ -54,7 +56,7 @@ public class CaseNight {
         long nextId = clock.nextCaseId();
         if (replay) {
             days.completedAfter(d).stream().filter(date -> !date.isAfter(latest)).forEach(dates::add);
-            store.restoreBefore(d);
+            store.restoreBefore(d, days.latestCompletedBefore(d));
         }
         // cases with ids below this existed before: a replay records only where their state comes out otherwise
         long firstNewId = replay ? nextId : Long.MIN_VALUE;
@@ -83,16 +85,23 @@ public class CaseNight {
         long standing;
     }
 
-    /** Rules 1–6 for every key that date flags, then rule 5 for every standing case it does not. */
+    /**
+     * Rules 1–6 for every key that date flags, then rule 5 for every standing case it does not. Only the cases
+     * that change are written (a row of the date, and recon_case); a standing case flagged again with the same
+     * facts only moves its last_flagged_on, which one statement does for all of them at the end.
+     */
     private long fold(LocalDate date, long firstId, long firstNewId, Instant at, Counts counts) {
         long[] nextId = {firstId};
         Batch batch = new Batch(date, firstNewId);
+        Set<Long> flagged = new HashSet<>();
         store.flagsOf(date, (flag, existing) -> {
             Case before = existing == null || existing.state() == null ? null : existing;
             long id = existing != null ? existing.caseId() : nextId[0];
             CaseRules.Change change = rules.onDate(before, flag, date, id, at);
             if (existing == null) {
                 nextId[0]++;
+            } else {
+                flagged.add(existing.caseId());
             }
             if (before == null) {
                 counts.opened++;
@@ -100,15 +109,23 @@ public class CaseNight {
                 counts.reopened++;
             }
             counts.standing++;
+            if (before != null && change.event() == null
+                    && before.equals(withLastFlaggedOn(change.after(), before.lastFlaggedOn()))) {
+                return;
+            }
             batch.add(existing, change);
         });
         batch.flush();
-        store.standingNotFlaggedOn(date, standing -> {
-            counts.closed++;
-            batch.add(standing, rules.onDate(standing, null, date, standing.caseId(), at));
+        store.standing(standing -> {
+            if (!flagged.contains(standing.caseId())) {
+                counts.closed++;
+                batch.add(standing, rules.onDate(standing, null, date, standing.caseId(), at));
+            }
         });
         batch.flush();
         store.refreshFromDay(date);
+        // every case still standing after the date was flagged on it (rule 5 closed the others)
+        store.standingFlaggedOn(date);
         return nextId[0];
     }
 
@@ -200,6 +217,13 @@ public class CaseNight {
     private static PersonAction asAction(CaseEvent event, Case c) {
         PersonAction.Verb verb = PersonAction.Verb.ofWord(event.action());
         return new PersonAction(verb, event.actor(), event.assignee(), event.disposition(), event.note());
+    }
+
+    private static Case withLastFlaggedOn(Case c, LocalDate lastFlaggedOn) {
+        return new Case(c.caseId(), c.key(), c.type(), c.requestId(), c.orderId(), c.txnId(), c.priority(), c.amount(),
+                c.currency(), c.detail(), c.state(), c.assignee(), c.openedOn(), lastFlaggedOn, c.closedOn(),
+                c.reopenedOn(), c.reopenCount(), c.dueOn(), c.waitingSince(), c.acceptedType(), c.acceptedAmount(),
+                c.lastEventNo());
     }
 
     private static Case withLastEventNo(Case c, int lastEventNo) {

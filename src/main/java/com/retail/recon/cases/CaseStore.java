@@ -163,12 +163,19 @@ public class CaseStore {
                 }, d);
     }
 
-    /** Cases that still stand (not CLOSED) and that date d did not flag: rule 5 closes them. */
-    void standingNotFlaggedOn(LocalDate d, Consumer<Case> each) {
-        jdbc.query("SELECT c.* FROM recon_case c WHERE c.state IN ('OPEN', 'IN_PROGRESS', 'WAITING', 'ACCEPTED') "
-                + "AND NOT EXISTS (SELECT 1 FROM recon_case_day s WHERE s.business_date = ? AND s.case_id = c.case_id) "
-                + "ORDER BY c.case_id", (RowCallbackHandler) rs -> each.accept(toCase(rs, "")), d);
+    /** Cases that still stand (not CLOSED), by case_id. */
+    void standing(Consumer<Case> each) {
+        jdbc.query("SELECT * FROM recon_case WHERE state IN " + STANDING + " ORDER BY case_id",
+                (RowCallbackHandler) rs -> each.accept(toCase(rs, "")));
     }
+
+    /** After a date's fold: the cases still standing are those it flagged. */
+    void standingFlaggedOn(LocalDate d) {
+        jdbc.update("UPDATE recon_case SET last_flagged_on = ? WHERE state IN " + STANDING
+                + " AND (last_flagged_on IS NULL OR last_flagged_on <> ?)", d, d);
+    }
+
+    private static final String STANDING = "('OPEN', 'IN_PROGRESS', 'WAITING', 'ACCEPTED')";
 
     // --- writing a date ------------------------------------------------------------------------------------------
 
@@ -217,7 +224,7 @@ public class CaseStore {
      * Puts every case that dates from d on touched back as it stood before d (or NOT_YET when it did not exist),
      * with the number of its newest event kept (events are never rewritten), and forgets the rows from d on.
      */
-    void restoreBefore(LocalDate d) {
+    void restoreBefore(LocalDate d, LocalDate previousDate) {
         String touched = "SELECT case_id FROM recon_case_day WHERE business_date >= ?";
         jdbc.update("DELETE FROM recon_case WHERE case_id IN (" + touched + ")", d);
         jdbc.update("INSERT INTO recon_case (" + COLUMNS + ") SELECT " + COLUMNS + " FROM recon_case_day s "
@@ -231,6 +238,10 @@ public class CaseStore {
         jdbc.update("UPDATE recon_case SET last_event_no = (SELECT MAX(e.event_no) FROM recon_case_event e "
                 + "WHERE e.case_id = recon_case.case_id) WHERE case_id IN (" + touched + ")", d);
         jdbc.update("DELETE FROM recon_case_day WHERE business_date >= ?", d);
+        // rows are written only when a case changes: what stood after the previous date was flagged on it
+        if (previousDate != null) {
+            jdbc.update("UPDATE recon_case SET last_flagged_on = ? WHERE state IN " + STANDING, previousDate);
+        }
     }
 
     /** The people's actions placed after a date in [from, to) (to null: no end), in the order they were made. */
@@ -283,18 +294,26 @@ public class CaseStore {
     /** The events of the cases flagged on a date in [from, to], by case and event: the audit export's. */
     public void eventsOfCasesFlaggedBetween(LocalDate from, LocalDate to, Consumer<CaseEvent> each) {
         jdbc.query("SELECT e.* FROM recon_case_event e WHERE e.case_id IN (" + FLAGGED_BETWEEN + ") "
-                + "ORDER BY e.case_id, e.event_no", (RowCallbackHandler) rs -> each.accept(toEvent(rs)), from, to);
+                + "ORDER BY e.case_id, e.event_no", (RowCallbackHandler) rs -> each.accept(toEvent(rs)), from, to, from, to);
     }
 
     /** The cases flagged on a date in [from, to], as they stand now, by case_id. */
     public void casesFlaggedBetween(LocalDate from, LocalDate to, Consumer<Case> each) {
         jdbc.query("SELECT c.* FROM recon_case c WHERE c.case_id IN (" + FLAGGED_BETWEEN + ") ORDER BY c.case_id",
-                (RowCallbackHandler) rs -> each.accept(toCase(rs, "")), from, to);
+                (RowCallbackHandler) rs -> each.accept(toCase(rs, "")), from, to, from, to);
     }
 
-    /** A case is flagged on a date when that date's row of it exists and has last_flagged_on = the date. */
-    private static final String FLAGGED_BETWEEN = "SELECT s.case_id FROM recon_case_day s "
-            + "WHERE s.business_date BETWEEN ? AND ? AND s.last_flagged_on = s.business_date";
+    /**
+     * A case is flagged on a date when its key has a row in that date's escalations (resp. exceptions) ledger
+     * (SPEC "Identity"): the same key rules as {@link CaseKey#exception}.
+     */
+    private static final String FLAGGED_BETWEEN = "SELECT c.case_id FROM recon_case c WHERE "
+            + "(c.kind = 'ESCALATION' AND EXISTS (SELECT 1 FROM recon_request r WHERE r.business_date BETWEEN ? AND ? "
+            + "AND r.flagged = TRUE AND r.request_id = c.key_request_id)) "
+            + "OR (c.kind = 'EXCEPTION' AND EXISTS (SELECT 1 FROM recon_exception e WHERE e.business_date BETWEEN ? AND ? "
+            + "AND e.exception_type = c.key_type "
+            + "AND (c.key_request_id = '' OR e.request_id = c.key_request_id) "
+            + "AND (c.key_txn_id = '' OR e.txn_id = c.key_txn_id)))";
 
     // --- mapping -------------------------------------------------------------------------------------------------
 

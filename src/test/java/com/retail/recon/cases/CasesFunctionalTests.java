@@ -204,6 +204,58 @@ class CasesFunctionalTests {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("stores")
+    void eachPersonsAction_allowedAndRefused_asTheSpecsTransitionsSay(Function<Path, TestStore> kind) throws IOException {
+        TestStore store = kind.apply(folder);
+        run(store, INBOX, "2026-11-20");
+        run(store, INBOX, "2026-11-21");
+        run(store, INBOX, "2026-11-22");
+        // case 18: CR-1018 STUCK_AWAITING_DECISION opened on 11-22; case 2: CR-1014, CLOSED on 11-22
+        refused(store, "case 18 is OPEN: reopen is not allowed", "reopen", "18", "--note", "why");
+        allowed(store, "18", "IN_PROGRESS", "ann", "ack", "18", "--as", "ann");
+        refused(store, "case 18 is IN_PROGRESS: ack is not allowed", "ack", "18", "--as", "bob");
+        allowed(store, "18", "IN_PROGRESS", "bob", "assign", "18", "--to", "bob", "--as", "ann");
+        allowed(store, "18", "IN_PROGRESS", "bob", "comment", "18", "--note", "called the storefront", "--as", "bob");
+        allowed(store, "18", "WAITING", "bob", "resolve", "18", "--fixed", "--note", "decision made", "--as", "bob");
+        refused(store, "case 18 is WAITING: resolve --fixed is not allowed", "resolve", "18", "--fixed", "--note", "x");
+        allowed(store, "18", "OPEN", "bob", "reopen", "18", "--note", "the storefront did not decide", "--as", "bob");
+        assertThat(caseRow(store, 18)).containsEntry("reopen_count", "1").containsEntry("due_on", "2026-11-25");
+        allowed(store, "18", "ACCEPTED", "bob", "resolve", "18", "--accepted", "--note", "customer withdrew", "--as", "bob");
+        refused(store, "case 18 is ACCEPTED: resolve --accepted is not allowed", "resolve", "18", "--accepted", "--note", "x");
+        refused(store, "case 2 is CLOSED: assign is not allowed; allowed: comment", "assign", "2", "--to", "bob");
+        refused(store, "case 2 is CLOSED: ack is not allowed", "ack", "2");
+        allowed(store, "2", "CLOSED", "", "comment", "2", "--note", "customer thanked us", "--as", "ann");
+        Recon.Outcome noNote = recon(store, "cases", "resolve", "4", "--fixed", "--as", "ann");
+        assertThat(noNote.exitCode()).isEqualTo(2);
+        assertThat(noNote.err()).contains("--note");
+        Recon.Outcome events = recon(store, "cases", "show", "18", "--format", "json");
+        assertThat(events.out()).contains("\"action\" : \"ack\"").contains("\"action\" : \"assign\"")
+                .contains("\"action\" : \"comment\"").contains("\"disposition\" : \"FIXED\"")
+                .contains("\"action\" : \"reopen\"").contains("\"disposition\" : \"ACCEPTED\"");
+        assertInvariants(store.jdbc());
+    }
+
+    private void allowed(TestStore store, String caseId, String state, String assignee, String... args)
+            throws IOException {
+        List<String> all = new ArrayList<>(List.of("cases"));
+        all.addAll(List.of(args));
+        Recon.Outcome outcome = recon(store, all.toArray(String[]::new));
+        assertThat(outcome.exitCode()).as(String.join(" ", args) + ": " + outcome.err()).isZero();
+        assertThat(caseRow(store, Long.parseLong(caseId))).as(String.join(" ", args)).containsEntry("state", state)
+                .containsEntry("assignee", assignee);
+    }
+
+    private void refused(TestStore store, String message, String... args) throws IOException {
+        String before = listing(store);
+        List<String> all = new ArrayList<>(List.of("cases"));
+        all.addAll(List.of(args));
+        Recon.Outcome outcome = recon(store, all.toArray(String[]::new));
+        assertThat(outcome.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+        assertThat(outcome.err()).contains(message);
+        assertThat(listing(store)).as("nothing changed").isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
     void rule2_aCaseTheDataClosedOpensAgainWhenFlaggedAgain(Function<Path, TestStore> kind) throws IOException {
         TestStore store = kind.apply(folder);
         Inbox inbox = new Inbox(folder.resolve("inbox"));
