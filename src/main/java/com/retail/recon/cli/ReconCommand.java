@@ -16,7 +16,7 @@ import java.util.List;
         description = "Nightly reconciliation and records archiver for order cancellations.",
         subcommands = {RunCommand.class, RerunCommand.class, RestartCommand.class, StatusCommand.class,
                 VerifyCommand.class, ExportCommand.class, ScheduleCommand.class,
-                GenerateCommand.class, WorkerCommand.class,
+                GenerateCommand.class, WorkerCommand.class, ServeCommand.class, UsersCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
