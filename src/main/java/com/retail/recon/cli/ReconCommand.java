@@ -92,7 +92,14 @@ public final class ReconCommand {
         commandLine.setExitCodeExceptionMapper(e -> USAGE);
         commandLine.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("recon: " + e.getMessage());
+            if (e instanceof CommandLine.UnmatchedArgumentException
+                    && e.getCommandLine().getCommandSpec().qualifiedName().startsWith("recon users")) {
+                // not echoed: what was typed there may be a password (--password secret)
+                err.println("recon: unknown arguments (not repeated here, in case one is a password); a password "
+                        + "is never an argument: give it on standard input with --password-stdin");
+            } else {
+                err.println("recon: " + e.getMessage());
+            }
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return USAGE;
         });

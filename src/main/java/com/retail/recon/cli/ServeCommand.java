@@ -23,6 +23,9 @@ import java.util.concurrent.CountDownLatch;
                         + "or share a PostgreSQL store)."})
 final class ServeCommand implements Callable<Integer> {
 
+    /** The desk while it runs: tests close it to stop serve. */
+    static volatile ConfigurableApplicationContext running;
+
     @Option(names = "--port", paramLabel = "N", description = "The port (default: server.port, 8080).")
     Integer port;
 
@@ -53,11 +56,16 @@ final class ServeCommand implements Callable<Integer> {
                 stopped.countDown();
             }
         });
+        running = desk;
         Environment environment = desk.getEnvironment();
         System.out.println("recon serve: the desk is at http://" + environment.getProperty("server.address", "127.0.0.1")
                 + ":" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"))
                 + "/ ; stop with SIGTERM or Ctrl-C");
-        stopped.await();
+        try {
+            stopped.await();
+        } finally {
+            running = null;
+        }
         return 0;
     }
 }

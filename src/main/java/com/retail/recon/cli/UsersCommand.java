@@ -38,9 +38,11 @@ final class UsersCommand {
     static InputStream stdin = System.in;
 
     @Command(name = "add", mixinStandardHelpOptions = true,
-            description = {"Add a user, enabled. The first ADMIN is made this way, e.g.",
-                    "  printf '%s\\n' \"$PASSWORD\" | recon users add alice --role ADMIN --password-stdin",
-                    "  recon users add bob --role AGENT --password-stdin < bob.password"})
+            description = {"Add a user, enabled. The password is read from standard input (--password-stdin) or "
+                    + "asked for twice at the terminal; it is never an argument, so it stays out of the shell "
+                    + "history and the process list. The first ADMIN is made this way, e.g.",
+                    "  recon users add alice --role ADMIN --password-stdin < alice.password",
+                    "  recon users add bob --role AGENT          (asks at the terminal)"})
     static final class Add implements Callable<Integer> {
         @Parameters(paramLabel = "NAME", description = "The name to log in with.")
         String name;

@@ -38,9 +38,10 @@ public class Users {
 
     private static final RowMapper<Stored> STORED = (rs, n) -> {
         long locked = rs.getLong("locked_until");
+        Instant lockedUntil = rs.wasNull() ? null : Instant.ofEpochMilli(locked);
         return new Stored(new DeskUser(rs.getString("name"), Role.valueOf(rs.getString("role")),
                 rs.getBoolean("enabled"), Instant.ofEpochMilli(rs.getLong("created_at")), rs.getInt("failed_logins"),
-                rs.wasNull() ? null : Instant.ofEpochMilli(locked)), rs.getString("password_hash"));
+                lockedUntil), rs.getString("password_hash"));
     };
 
     private final JdbcTemplate jdbc;

@@ -48,8 +48,9 @@ class DashboardController {
         });
         List<Outcomes.Day> days = outcomes.latest(DAYS);
         model.addAttribute("days", days);
-        model.addAttribute("outcomeNames", new TreeSet<>(days.stream().flatMap(d -> d.outcomes().keySet().stream())
-                .toList()));
+        TreeSet<String> outcomeNames = new TreeSet<>(Outcomes::compare);
+        days.forEach(day -> outcomeNames.addAll(day.outcomes().keySet()));
+        model.addAttribute("outcomeNames", outcomeNames);
         model.addAttribute("mostRequests", days.stream().mapToLong(Outcomes.Day::total).max().orElse(0));
         // the cases work's extension point: no bean, no case figures
         CaseFigures figures = caseFigures.getIfAvailable();

@@ -35,6 +35,23 @@ public class Outcomes {
     public record Segment(String outcome, long requests, long x, long width) {
     }
 
+    /**
+     * The order of a day's bar and its legend: settled, then waiting, stuck, and wrong money or data last, so
+     * that the colours run from calm to alarming (outcomes not listed go last, by name).
+     */
+    static final List<String> ORDER = List.of("REFUNDED", "REJECTED", "PENDING_DECISION", "AWAITING_REFUND",
+            "REFUND_PENDING", "STUCK_AWAITING_DECISION", "STUCK_REFUND_PENDING", "STUCK_NO_REFUND", "UNDER_REFUNDED",
+            "OVER_REFUNDED", "REFUND_FAILED", "CURRENCY_MISMATCH", "ORDER_NOT_FOUND");
+
+    static int compare(String a, String b) {
+        int ia = ORDER.indexOf(a);
+        int ib = ORDER.indexOf(b);
+        if (ia < 0 || ib < 0) {
+            return ia < 0 && ib < 0 ? a.compareTo(b) : ia < 0 ? 1 : -1;
+        }
+        return Integer.compare(ia, ib);
+    }
+
     private final JdbcTemplate jdbc;
 
     Outcomes(JdbcTemplate jdbc) {
@@ -48,7 +65,7 @@ public class Outcomes {
         List<Day> result = new ArrayList<>();
         for (int i = dates.size() - 1; i >= 0; i--) {
             LocalDate date = dates.get(i);
-            Map<String, Long> outcomes = new TreeMap<>();
+            Map<String, Long> outcomes = new TreeMap<>(Outcomes::compare);
             long[] flagged = {0};
             jdbc.query("SELECT outcome, flagged, COUNT(*) AS n FROM recon_request WHERE business_date = ?"
                     + " GROUP BY outcome, flagged", rs -> {

@@ -42,7 +42,15 @@ class RunsController {
     @GetMapping("/runs")
     String runs(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                 Model model) {
-        model.addAttribute("runs", history.recent(date, LIMIT));
+        List<RunHistory.Run> runs = history.recent(date, LIMIT);
+        model.addAttribute("runs", runs);
+        java.util.Map<String, String> bundleNames = new java.util.HashMap<>();
+        runs.stream().map(RunHistory.Run::bundlePath).filter(p -> p != null)
+                .forEach(p -> bundleNames.put(p, String.valueOf(Path.of(p).getFileName())));
+        model.addAttribute("bundleNames", bundleNames);
+        // the bundle column shows the folder's name; the archive folders they are in, once, under the table
+        model.addAttribute("archives", runs.stream().map(RunHistory.Run::bundlePath).filter(p -> p != null)
+                .map(p -> Path.of(p).getParent()).filter(p -> p != null).map(Path::toString).distinct().toList());
         model.addAttribute("date", date);
         model.addAttribute("limit", LIMIT);
         model.addAttribute("ledgers", Arrays.stream(Ledger.values()).map(Ledger::fileName).toList());
@@ -78,10 +86,6 @@ class RunsController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(date + "-" + attempt + "-" + ledger.fileName()).build().toString())
                 .body(new FileSystemResource(csv));
-    }
-
-    static List<String> ledgerFiles() {
-        return Arrays.stream(Ledger.values()).map(Ledger::fileName).toList();
     }
 
     private static ResponseStatusException notFound() {

@@ -52,7 +52,12 @@ class UsersController {
 
     @PostMapping("/users/disable")
     String disable(@RequestParam String name, Authentication admin, RedirectAttributes flash) {
-        return change(flash, admin, () -> users.disable(name), "Disabled " + name + ".", "disabled " + name);
+        return change(flash, admin, () -> {
+            if (name.equals(admin.getName())) {
+                throw new Users.Refused("you cannot disable yourself; another ADMIN can");
+            }
+            users.disable(name);
+        }, "Disabled " + name + ".", "disabled " + name);
     }
 
     @PostMapping("/users/enable")
