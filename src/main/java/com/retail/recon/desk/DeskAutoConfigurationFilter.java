@@ -18,7 +18,8 @@ import java.util.List;
  */
 public final class DeskAutoConfigurationFilter implements AutoConfigurationImportFilter, EnvironmentAware {
 
-    static final List<String> WEB = List.of(
+    /** The packages of the web starters' auto-configuration (and their background pre-initializers). */
+    public static final List<String> WEB = List.of(
             "org.springframework.boot.webmvc.",
             "org.springframework.boot.servlet.",
             "org.springframework.boot.tomcat.",
