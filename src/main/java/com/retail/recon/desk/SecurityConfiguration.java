@@ -13,7 +13,12 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 import java.nio.charset.StandardCharsets;
 
@@ -39,6 +44,8 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
+
+    static final String HX_REQUEST = "HX-Request";
 
     /** The roles that see everything (issue 18): all but AGENT, whose desk is its escalation cases. */
     static final String[] SEE_EVERYTHING = {"FINANCE", "AUDITOR", "ADMIN"};
@@ -83,6 +90,8 @@ class SecurityConfiguration {
                         .requestMatchers("/users", "/users/**").hasRole("ADMIN")
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(toLogin()))
+                .requestCache(cache -> cache.requestCache(pagesOnly()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .deleteCookies("recon-desk").permitAll())
                 .httpBasic(basic -> basic.disable());
@@ -95,6 +104,31 @@ class SecurityConfiguration {
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions(frame -> frame.deny())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+    }
+
+    /**
+     * Not logged in (or the session expired): a page goes to the login form; an htmx request (a fragment) gets
+     * 401 with HX-Redirect, so that the whole page goes to the login form instead of the form landing inside the
+     * fragment's place.
+     */
+    private static AuthenticationEntryPoint toLogin() {
+        AuthenticationEntryPoint loginForm = new LoginUrlAuthenticationEntryPoint("/login");
+        return (request, response, e) -> {
+            if (request.getHeader(HX_REQUEST) != null) {
+                response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+                response.setStatus(401);
+            } else {
+                loginForm.commence(request, response, e);
+            }
+        };
+    }
+
+    /** After the login, back to the page asked for; never to a fragment an htmx request asked for. */
+    private static HttpSessionRequestCache pagesOnly() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(new AndRequestMatcher(new NegatedRequestMatcher(new RequestHeaderRequestMatcher(HX_REQUEST)),
+                request -> "GET".equals(request.getMethod())));
+        return cache;
     }
 
     private static AuthenticationEntryPoint apiUnauthorized() {

@@ -108,6 +108,13 @@ class DeskSecurityTests extends DeskTestBase {
     }
 
     @Test
+    void anHtmxRequestWithoutALoginIsToldToLoadTheLoginPage() throws Exception {
+        mvc.perform(get("/dashboard/verification").header("HX-Request", "true"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("HX-Redirect", "/login"));
+    }
+
+    @Test
     void anApiPathWithoutARuleIsRefusedEvenToAnAdmin() throws Exception {
         mvc.perform(get("/api/cases").with(httpBasic("admin", DeskFixture.PASSWORD))).andExpect(status().isForbidden());
     }
