@@ -1,14 +1,31 @@
 package com.retail.recon;
 
 import com.retail.recon.cli.ReconCommand;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import com.retail.recon.desk.DeskConfiguration;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.Import;
 
 /**
  * recon: nightly reconciliation and records archiver for order cancellations. The command line
  * ({@link ReconCommand}) parses the arguments first and boots this Spring application only for the
  * subcommands that need the store.
+ *
+ * <p>{@code @SpringBootApplication} spelled out, to leave the desk's package ({@code recon serve}, the one web
+ * application) out of the scan: {@link DeskConfiguration} scans it only when the application is a web one, so
+ * the other commands never build its controllers and security.
  */
-@SpringBootApplication
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(excludeFilters = {
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.REGEX, pattern = "com\\.retail\\.recon\\.desk\\..*")})
+@Import(DeskConfiguration.class)
 public class ReconApplication {
 
     public static void main(String[] args) {

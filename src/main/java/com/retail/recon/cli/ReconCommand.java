@@ -16,7 +16,8 @@ import java.util.List;
         description = "Nightly reconciliation and records archiver for order cancellations.",
         subcommands = {RunCommand.class, RerunCommand.class, RestartCommand.class, StatusCommand.class,
                 VerifyCommand.class, ExportCommand.class, ExplainCommand.class, ScheduleCommand.class,
-                GenerateCommand.class, WorkerCommand.class, CasesCommand.class,
+                GenerateCommand.class, WorkerCommand.class, CasesCommand.class, ServeCommand.class,
+                UsersCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -92,7 +93,14 @@ public final class ReconCommand {
         commandLine.setExitCodeExceptionMapper(e -> USAGE);
         commandLine.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("recon: " + e.getMessage());
+            if (e instanceof CommandLine.UnmatchedArgumentException
+                    && e.getCommandLine().getCommandSpec().qualifiedName().startsWith("recon users")) {
+                // not echoed: what was typed there may be a password (--password secret)
+                err.println("recon: unknown arguments (not repeated here, in case one is a password); a password "
+                        + "is never an argument: give it on standard input with --password-stdin");
+            } else {
+                err.println("recon: " + e.getMessage());
+            }
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return USAGE;
         });

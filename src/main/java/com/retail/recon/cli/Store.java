@@ -29,6 +29,9 @@ final class Store {
     private static ConfigurableApplicationContext open(boolean lazy) {
         SpringApplication application = new SpringApplication(ReconApplication.class);
         application.setLazyInitialization(lazy);
+        if (!ReconCommand.springArguments.contains("--spring.main.web-application-type=servlet")) {
+            Preinitialization.withoutWeb(application); // see desk.DeskAutoConfigurationFilter
+        }
         Messages.storeUrlInUse(null);
         application.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) prepared ->
                 Messages.storeUrlInUse(prepared.getEnvironment().getProperty("spring.datasource.url")));

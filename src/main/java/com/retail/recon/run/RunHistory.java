@@ -6,6 +6,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
 
@@ -48,6 +49,38 @@ public class RunHistory {
         }
         runs.sort(Comparator.comparing(Run::started, Comparator.nullsLast(Comparator.reverseOrder())));
         return runs.size() > limit ? runs.subList(0, limit) : runs;
+    }
+
+    /** One step of a run as the desk's dashboard shows it; partitions' own executions are left out. */
+    public record StepTiming(String name, String status, Duration duration, long read, long written,
+                             long skipped) {
+    }
+
+    /** The steps of one run (business date and attempt) in the order they started; empty for an unknown run. */
+    public List<StepTiming> steps(LocalDate date, long attempt) {
+        for (JobInstance instance : jobRepository.findJobInstances(NightlyRun.JOB_NAME)) {
+            for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
+                NightlyRun run = NightlyRun.of(execution.getJobParameters());
+                if (date.equals(run.businessDate()) && run.attempt() == attempt) {
+                    JobExecution full = jobRepository.getJobExecution(execution.getId());
+                    return (full == null ? execution : full).getStepExecutions().stream()
+                            .filter(step -> step.getStepName().indexOf(':') < 0)
+                            .sorted(Comparator.comparing(StepExecution::getStartTime,
+                                    Comparator.nullsLast(Comparator.naturalOrder())))
+                            .map(RunHistory::timing).toList();
+                }
+            }
+        }
+        return List.of();
+    }
+
+    private static StepTiming timing(StepExecution step) {
+        LocalDateTime started = step.getStartTime();
+        LocalDateTime ended = step.getEndTime();
+        Duration duration = started == null ? null
+                : Duration.between(started, ended != null ? ended : LocalDateTime.now());
+        return new StepTiming(step.getStepName(), step.getStatus().name(), duration, step.getReadCount(),
+                step.getWriteCount(), step.getSkipCount());
     }
 
     private Run toRun(NightlyRun run, JobExecution execution) {
