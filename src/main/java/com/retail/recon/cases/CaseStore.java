@@ -284,6 +284,12 @@ public class CaseStore {
                 (rs, i) -> toEvent(rs), caseId);
     }
 
+    /** Every case of a request (any kind and state), by case_id: the desk's request page. */
+    public List<Case> ofRequest(String requestId) {
+        return jdbc.query("SELECT * FROM recon_case WHERE request_id = ? ORDER BY case_id", (rs, i) -> toCase(rs, ""),
+                requestId);
+    }
+
     /** Cases matching a filter, by case_id, streamed. */
     public void list(CaseFilter filter, Consumer<Case> each) {
         CaseFilter.Sql sql = filter.toSql();

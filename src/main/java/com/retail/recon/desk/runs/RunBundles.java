@@ -93,8 +93,24 @@ public class RunBundles {
 
     /** The ledger file of the bundle, checked as the class says; empty when it is not there or not safe. */
     public Optional<Path> ledger(Path bundle, Ledger ledger) throws IOException {
+        return payloadFile(bundle, "ledgers", ledger.fileName());
+    }
+
+    /**
+     * A receipt of the bundle ({@code data/receipts/NAME}), checked as the class says; the name must be a plain
+     * file name (as {@code ReceiptNames} makes them: no separator, no leading dot).
+     */
+    public Optional<Path> receipt(Path bundle, String fileName) throws IOException {
+        if (fileName.isEmpty() || fileName.startsWith(".") || fileName.contains("/") || fileName.contains("\\")
+                || fileName.indexOf('\0') >= 0 || !fileName.endsWith(".pdf")) {
+            return Optional.empty();
+        }
+        return payloadFile(bundle, "receipts", fileName);
+    }
+
+    private static Optional<Path> payloadFile(Path bundle, String folder, String fileName) throws IOException {
         Path realBundle = bundle.toRealPath();
-        Path file = realBundle.resolve("data").resolve("ledgers").resolve(ledger.fileName());
+        Path file = realBundle.resolve("data").resolve(folder).resolve(fileName);
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
