@@ -50,6 +50,9 @@ class SecurityConfiguration {
     /** The roles that see everything (issue 18): all but AGENT, whose desk is its escalation cases. */
     static final String[] SEE_EVERYTHING = {"FINANCE", "AUDITOR", "ADMIN"};
 
+    /** Every desk role: pages whose content the controller narrows with {@code users.CaseAccess}. */
+    static final String[] EVERY_ROLE = {"AGENT", "FINANCE", "AUDITOR", "ADMIN"};
+
     @Bean
     AuthenticationManager authenticationManager(DeskAuthentication deskAuthentication) {
         ProviderManager manager = new ProviderManager(deskAuthentication);
@@ -64,6 +67,9 @@ class SecurityConfiguration {
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(paths -> paths
                         .requestMatchers(HttpMethod.GET, "/api/runs").hasAnyRole(SEE_EVERYTHING)
+                        // case page work: explain for every role (issue 18), the API description for anyone logged in
+                        .requestMatchers(HttpMethod.GET, "/api/requests/*/explain", "/api/openapi.json")
+                        .hasAnyRole(EVERY_ROLE)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("recon desk").authenticationEntryPoint(apiUnauthorized()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -88,6 +94,8 @@ class SecurityConfiguration {
                         .requestMatchers("/runs", "/runs/**").hasAnyRole(SEE_EVERYTHING)
                         .requestMatchers("/exports", "/exports/**").hasAnyRole(SEE_EVERYTHING)
                         .requestMatchers("/users", "/users/**").hasRole("ADMIN")
+                        // case and request pages: every role; which cases it sees and works is CaseAccess's
+                        .requestMatchers("/cases/*", "/cases/*/**", "/requests/*", "/requests/*/**").hasAnyRole(EVERY_ROLE)
                         .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(toLogin()))
