@@ -27,16 +27,21 @@ final class DeskFixture {
     static final String HOSTILE_NAME = "<script>window.pwned=1</script>";
     static final String HOSTILE_ARCHIVE = "archive <img src=x onerror=window.pwned=2>";
     static final String LOCKOUT_USER = "locked-out-later";
+    static final String HOSTILE_REQUEST = "CR-1009";
+    static final String HOSTILE_CUSTOMER = "<script>window.pwned=4</script>";
+    static final String HOSTILE_REASON = "<img src=x onerror=window.pwned=5> changed my mind";
 
     private static DeskFixture instance;
 
     final Path folder;
     final Path archive;
+    final Path inbox;
     final TestStore store;
 
     private DeskFixture(Path folder) {
         this.folder = folder;
         this.archive = folder.resolve(HOSTILE_ARCHIVE);
+        this.inbox = folder.resolve("inbox");
         this.store = TestStore.h2(folder);
     }
 
@@ -55,9 +60,10 @@ final class DeskFixture {
         return instance;
     }
 
-    private void fill() {
+    private void fill() throws IOException {
+        copyInboxWithHostileText();
         for (String date : DATES) {
-            Recon.Outcome outcome = Recon.run(store, "run", "--date=" + date, "--inbox=sample-data/inbox",
+            Recon.Outcome outcome = Recon.run(store, "run", "--date=" + date, "--inbox=" + inbox,
                     "--archive=" + archive, "-q");
             if (outcome.exitCode() != 0) {
                 throw new IllegalStateException("the sample run of " + date + " failed: " + outcome.err());
@@ -73,6 +79,26 @@ final class DeskFixture {
         users.add(LOCKOUT_USER, Role.AUDITOR, PASSWORD, now);
     }
 
+    /** The sample inbox, but CR-1009's customer id and reason are markup (the row is on the first date). */
+    private void copyInboxWithHostileText() throws IOException {
+        Path sample = Path.of("sample-data", "inbox");
+        for (String date : DATES) {
+            Files.createDirectories(inbox.resolve(date));
+            for (String file : List.of("cancellations.csv", "orders.csv", "refunds.csv")) {
+                Files.copy(sample.resolve(date).resolve(file), inbox.resolve(date).resolve(file));
+            }
+        }
+        Path first = inbox.resolve(DATES.get(0)).resolve("cancellations.csv");
+        String csv = Files.readString(first);
+        String row = HOSTILE_REQUEST + ",112-4471196-8025533,,C-61220,2026-11-20T13:00:00Z,WEBSITE,\"Changed my mind.\n"
+                + "Please cancel before it ships.\",";
+        if (!csv.contains(row)) {
+            throw new IllegalStateException("the sample's row of " + HOSTILE_REQUEST + " changed: update DeskFixture");
+        }
+        Files.writeString(first, csv.replace(row, HOSTILE_REQUEST + ",112-4471196-8025533,," + HOSTILE_CUSTOMER
+                + ",2026-11-20T13:00:00Z,WEBSITE,\"" + HOSTILE_REASON + "\","));
+    }
+
     /** The Spring properties that point a desk at this store, as key and value. */
     Map<String, String> properties() {
         Map<String, String> properties = new LinkedHashMap<>();
@@ -81,7 +107,7 @@ final class DeskFixture {
             properties.put(argument.substring(2, equals), argument.substring(equals + 1));
         }
         properties.put("recon.archive", archive.toString());
-        properties.put("recon.inbox", Path.of("sample-data", "inbox").toAbsolutePath().toString());
+        properties.put("recon.inbox", inbox.toAbsolutePath().toString());
         return properties;
     }
 }
