@@ -14,7 +14,8 @@
 # issue's night, about 100,000 requests and 110,000 refunds per 1,000,000 order lines. BENCH_SETTLE_SECONDS
 # (default 30) is the wait after deleting an earlier run's files in BENCH_DIR (see below). After the PostgreSQL
 # run: `cases list --format csv` timed at the night's size and at BENCH_CASES (default 100,000) cases, and with
-# BENCH_RERUN=1 a rerun of the date (its cases step replays the cases).
+# BENCH_NEXT_LINES=N the next date with N new order lines on that store (the incremental night), and with
+# BENCH_RERUN=1 a rerun of the first date (its cases step replays the cases).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -138,6 +139,18 @@ if [ "$stores" = postgres ] || [ "$stores" = both ]; then
     # the copies go again: they have no history, and a rerun must not see them
     psql "${psql_url}" -U "$pg_user" -qc "SET search_path TO recon_bench;
       DELETE FROM recon_case WHERE case_id >= (SELECT next_case_id FROM recon_case_clock);" 2>/dev/null
+    if [ -n "${BENCH_NEXT_LINES:-}" ]; then
+      # BENCH_NEXT_LINES=N: the next business date with N new order lines on the same store: every request still
+      # open is evaluated again, and its flags move the cases that stand (the incremental night)
+      next=$(date -d "$date + 1 day" +%F)
+      java -jar target/recon.jar generate --out "$dir/inbox" --from "$next" --order-lines "$BENCH_NEXT_LINES" \
+        --seed 8 --request-percent "${BENCH_REQUEST_PERCENT:-25}" > /dev/null
+      t0=$(date +%s.%N)
+      jobs/recon run --date "$next" --inbox "$dir/inbox" --archive "$dir/archive-postgres" --timings "${store[@]}" \
+        > "$dir/next.log" 2>&1 || true
+      echo "== next night $next ($BENCH_NEXT_LINES new order lines): $(elapsed "$t0") s end to end"
+      grep -E '^(cases|escalations|reconcile|duration) ' "$dir/next.log" || tail -5 "$dir/next.log"
+    fi
     if [ -n "${BENCH_RERUN:-}" ]; then
       # BENCH_RERUN=1: rerun the date (a new bundle revision); its cases step replays the cases from the date
       t0=$(date +%s.%N)

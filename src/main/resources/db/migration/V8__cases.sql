@@ -1,10 +1,10 @@
 -- Cases: how people work the flags (SPEC "Cases: working the flags"). Never part of a bundle.
 --
 -- recon_case_day holds each case as it stood at the end of a business date (after that date's data and the
--- people's actions made while it was the latest completed date), written for every case that date changed (a
--- case flagged again with the same facts only moves its last_flagged_on, which is not written per date: every
--- case still standing after a date was flagged on it). recon_case is the newest of those rows per case, and what
--- the desk lists and acts on. A rerun of D or a
+-- people's actions made while it was the latest completed date), written for every case that date changed. A case
+-- flagged again with the same facts is not written: every case still standing (not CLOSED) after a date was
+-- flagged on it, so its last_flagged_on is the clock's latest_date, which readers put in (cases.CaseStore).
+-- recon_case is the newest of those rows per case, and what the desk lists and acts on. A rerun of D or a
 -- late date D restores every case to its row before D and replays the dates from D (cases.CaseReplay).
 -- recon_case_event is the append-only history: nothing in it is ever updated or deleted.
 --

@@ -56,13 +56,16 @@ public class CaseNight {
         long nextId = clock.nextCaseId();
         if (replay) {
             days.completedAfter(d).stream().filter(date -> !date.isAfter(latest)).forEach(dates::add);
-            store.restoreBefore(d, days.latestCompletedBefore(d));
+            store.restoreBefore(d);
         }
         // cases with ids below this existed before: a replay records only where their state comes out otherwise
         long firstNewId = replay ? nextId : Long.MIN_VALUE;
+        // the date folded before each one: what stood after it was flagged on it
+        LocalDate previous = replay ? days.latestCompletedBefore(d) : latest;
         for (int i = 0; i < dates.size(); i++) {
             LocalDate date = dates.get(i);
-            nextId = fold(date, nextId, firstNewId, at, counts);
+            nextId = fold(date, previous, nextId, firstNewId, at, counts);
+            previous = date;
             if (replay) {
                 replayPersonActions(date, i + 1 < dates.size() ? dates.get(i + 1) : null);
             }
@@ -87,10 +90,13 @@ public class CaseNight {
 
     /**
      * Rules 1–6 for every key that date flags, then rule 5 for every standing case it does not. Only the cases
-     * that change are written (a row of the date, and recon_case); a standing case flagged again with the same
-     * facts only moves its last_flagged_on, which one statement does for all of them at the end.
+     * that change are written (a row of the date, and recon_case). A standing case flagged again with the same
+     * facts is not written at all: its last_flagged_on is the latest date, which the store gives every standing
+     * case when it is read (CaseStore), since a case that stands after a date was flagged on it.
+     *
+     * @param previous the date folded before this one (null: none)
      */
-    private long fold(LocalDate date, long firstId, long firstNewId, Instant at, Counts counts) {
+    private long fold(LocalDate date, LocalDate previous, long firstId, long firstNewId, Instant at, Counts counts) {
         long[] nextId = {firstId};
         Batch batch = new Batch(date, firstNewId);
         Set<Long> flagged = new HashSet<>();
@@ -119,13 +125,13 @@ public class CaseNight {
         store.standing(standing -> {
             if (!flagged.contains(standing.caseId())) {
                 counts.closed++;
-                batch.add(standing, rules.onDate(standing, null, date, standing.caseId(), at));
+                // it stood after the previous date, so it was last flagged on that date
+                Case closing = withLastFlaggedOn(standing, previous);
+                batch.add(closing, rules.onDate(closing, null, date, standing.caseId(), at));
             }
         });
         batch.flush();
         store.refreshFromDay(date);
-        // every case still standing after the date was flagged on it (rule 5 closed the others)
-        store.standingFlaggedOn(date);
         return nextId[0];
     }
 
@@ -134,7 +140,7 @@ public class CaseNight {
         List<CaseEvent> actions = new ArrayList<>();
         store.personActionsAnchored(date, nextDate, actions::add);
         for (CaseEvent action : actions) {
-            Case c = store.find(action.caseId()).orElse(null);
+            Case c = store.findAsStored(action.caseId()).orElse(null);
             if (c == null || c.state() == null) {
                 continue;
             }

@@ -166,16 +166,14 @@ public class CaseStore {
     /** Cases that still stand (not CLOSED), by case_id. */
     void standing(Consumer<Case> each) {
         jdbc.query("SELECT * FROM recon_case WHERE state IN " + STANDING + " ORDER BY case_id",
-                (RowCallbackHandler) rs -> each.accept(toCase(rs, "")));
-    }
-
-    /** After a date's fold: the cases still standing are those it flagged. */
-    void standingFlaggedOn(LocalDate d) {
-        jdbc.update("UPDATE recon_case SET last_flagged_on = ? WHERE state IN " + STANDING
-                + " AND (last_flagged_on IS NULL OR last_flagged_on <> ?)", d, d);
+                (RowCallbackHandler) rs -> each.accept(toCase(rs, null)));
     }
 
     private static final String STANDING = "('OPEN', 'IN_PROGRESS', 'WAITING', 'ACCEPTED')";
+
+    /** A case's row of an earlier date, restored with the number of its newest event (events are never undone). */
+    private static final String RESTORED = COLUMNS.replace("last_event_no",
+            "(SELECT MAX(e.event_no) FROM recon_case_event e WHERE e.case_id = s.case_id)");
 
     // --- writing a date ------------------------------------------------------------------------------------------
 
@@ -224,24 +222,18 @@ public class CaseStore {
      * Puts every case that dates from d on touched back as it stood before d (or NOT_YET when it did not exist),
      * with the number of its newest event kept (events are never rewritten), and forgets the rows from d on.
      */
-    void restoreBefore(LocalDate d, LocalDate previousDate) {
+    void restoreBefore(LocalDate d) {
         String touched = "SELECT case_id FROM recon_case_day WHERE business_date >= ?";
         jdbc.update("DELETE FROM recon_case WHERE case_id IN (" + touched + ")", d);
-        jdbc.update("INSERT INTO recon_case (" + COLUMNS + ") SELECT " + COLUMNS + " FROM recon_case_day s "
+        jdbc.update("INSERT INTO recon_case (" + COLUMNS + ") SELECT " + RESTORED + " FROM recon_case_day s "
                 + "WHERE s.business_date < ? AND s.business_date = (SELECT MAX(p.business_date) FROM recon_case_day p "
                 + "WHERE p.case_id = s.case_id AND p.business_date < ?) "
                 + "AND EXISTS (SELECT 1 FROM recon_case_day t WHERE t.case_id = s.case_id AND t.business_date >= ?)",
                 d, d, d);
-        jdbc.update("INSERT INTO recon_case (" + COLUMNS + ") SELECT " + COLUMNS.replace(", state,", ", '" + NOT_YET
+        jdbc.update("INSERT INTO recon_case (" + COLUMNS + ") SELECT " + RESTORED.replace(", state,", ", '" + NOT_YET
                 + "',") + " FROM recon_case_day s WHERE s.business_date >= ? AND s.business_date = "
                 + "(SELECT MIN(p.business_date) FROM recon_case_day p WHERE p.case_id = s.case_id)", d);
-        jdbc.update("UPDATE recon_case SET last_event_no = (SELECT MAX(e.event_no) FROM recon_case_event e "
-                + "WHERE e.case_id = recon_case.case_id) WHERE case_id IN (" + touched + ")", d);
         jdbc.update("DELETE FROM recon_case_day WHERE business_date >= ?", d);
-        // rows are written only when a case changes: what stood after the previous date was flagged on it
-        if (previousDate != null) {
-            jdbc.update("UPDATE recon_case SET last_flagged_on = ? WHERE state IN " + STANDING, previousDate);
-        }
     }
 
     /** The people's actions placed after a date in [from, to) (to null: no end), in the order they were made. */
@@ -255,7 +247,7 @@ public class CaseStore {
     /** Cases restored as NOT_YET that the replay never flagged. */
     void notYetFlagged(Consumer<Case> each) {
         jdbc.query("SELECT * FROM recon_case WHERE state = '" + NOT_YET + "' ORDER BY case_id",
-                (RowCallbackHandler) rs -> each.accept(toCase(rs, "")));
+                (RowCallbackHandler) rs -> each.accept(toCase(rs, null)));
     }
 
     /** Cases whose state is not the one their newest event says: what a replay changed. */
@@ -263,7 +255,7 @@ public class CaseStore {
         jdbc.query("SELECT c.*, e.to_state AS recorded_state FROM recon_case c JOIN recon_case_event e "
                 + "ON e.case_id = c.case_id AND e.event_no = c.last_event_no WHERE c.state <> e.to_state "
                 + "ORDER BY c.case_id", (RowCallbackHandler) rs ->
-                each.accept(toCase(rs, ""), CaseState.valueOf(rs.getString("recorded_state"))));
+                each.accept(toCase(rs, null), CaseState.valueOf(rs.getString("recorded_state"))));
     }
 
     /** recon_case only: the rows of earlier dates keep the number they had then (a replay recounts from events). */
@@ -272,10 +264,17 @@ public class CaseStore {
                 cases.stream().map(c -> new Object[]{c.lastEventNo(), c.caseId()}).toList());
     }
 
+    /** A case as stored, for the night's replay. */
+    Optional<Case> findAsStored(long caseId) {
+        return jdbc.query("SELECT * FROM recon_case WHERE case_id = ?", (rs, i) -> toCase(rs, null), caseId)
+                .stream().findFirst();
+    }
+
     // --- reading -------------------------------------------------------------------------------------------------
 
     public Optional<Case> find(long caseId) {
-        return jdbc.query("SELECT * FROM recon_case WHERE case_id = ?", (rs, i) -> toCase(rs, ""), caseId)
+        LocalDate latest = clock().latestCompleted();
+        return jdbc.query("SELECT * FROM recon_case WHERE case_id = ?", (rs, i) -> toCase(rs, latest), caseId)
                 .stream().findFirst();
     }
 
@@ -286,15 +285,17 @@ public class CaseStore {
 
     /** Every case of a request (any kind and state), by case_id: the desk's request page. */
     public List<Case> ofRequest(String requestId) {
-        return jdbc.query("SELECT * FROM recon_case WHERE request_id = ? ORDER BY case_id", (rs, i) -> toCase(rs, ""),
+        LocalDate latest = clock().latestCompleted();
+        return jdbc.query("SELECT * FROM recon_case WHERE request_id = ? ORDER BY case_id", (rs, i) -> toCase(rs, latest),
                 requestId);
     }
 
     /** Cases matching a filter, by case_id, streamed. */
     public void list(CaseFilter filter, Consumer<Case> each) {
+        LocalDate latest = clock().latestCompleted();
         CaseFilter.Sql sql = filter.toSql();
         jdbc.query("SELECT * FROM recon_case WHERE " + sql.where() + " ORDER BY case_id",
-                (RowCallbackHandler) rs -> each.accept(toCase(rs, "")), sql.parameters().toArray());
+                (RowCallbackHandler) rs -> each.accept(toCase(rs, latest)), sql.parameters().toArray());
     }
 
     /** The events of the cases flagged on a date in [from, to], by case and event: the audit export's. */
@@ -305,8 +306,9 @@ public class CaseStore {
 
     /** The cases flagged on a date in [from, to], as they stand now, by case_id. */
     public void casesFlaggedBetween(LocalDate from, LocalDate to, Consumer<Case> each) {
+        LocalDate latest = clock().latestCompleted();
         jdbc.query("SELECT c.* FROM recon_case c WHERE c.case_id IN (" + FLAGGED_BETWEEN + ") ORDER BY c.case_id",
-                (RowCallbackHandler) rs -> each.accept(toCase(rs, "")), from, to, from, to);
+                (RowCallbackHandler) rs -> each.accept(toCase(rs, latest)), from, to, from, to);
     }
 
     /**
@@ -325,10 +327,15 @@ public class CaseStore {
 
     private Case caseOrNull(ResultSet rs) throws SQLException {
         rs.getLong("case_id");
-        return rs.wasNull() ? null : toCase(rs, "");
+        return rs.wasNull() ? null : toCase(rs, null);
     }
 
-    Case toCase(ResultSet rs, String prefix) throws SQLException {
+    /**
+     * A case from its row. A standing case (not CLOSED) was flagged on the latest date, whatever its row says: the
+     * night writes a case only when it changes, so readers pass {@code latest} (the clock's) to get it; the
+     * night's own reads pass null and work with the row as stored.
+     */
+    Case toCase(ResultSet rs, LocalDate latest) throws SQLException {
         CaseKey key = new CaseKey(CaseKind.valueOf(rs.getString("kind")), rs.getString("key_type"),
                 rs.getString("key_request_id"), rs.getString("key_txn_id"));
         String currency = rs.getString("currency");
@@ -337,7 +344,10 @@ public class CaseStore {
                 rs.getString("order_id"), rs.getString("txn_id"), Priority.valueOf(rs.getString("priority")),
                 scaled(rs.getBigDecimal("amount"), currency), currency, rs.getString("detail"),
                 NOT_YET.equals(state) ? null : CaseState.valueOf(state), rs.getString("assignee"),
-                localDate(rs, "opened_on"), localDate(rs, "last_flagged_on"), localDate(rs, "closed_on"),
+                localDate(rs, "opened_on"),
+                latest != null && !"CLOSED".equals(state) && !NOT_YET.equals(state) ? latest
+                        : localDate(rs, "last_flagged_on"),
+                localDate(rs, "closed_on"),
                 localDate(rs, "reopened_on"), rs.getInt("reopen_count"), localDate(rs, "due_on"),
                 localDate(rs, "waiting_since"), rs.getString("accepted_type"),
                 scaled(rs.getBigDecimal("accepted_amount"), currency), rs.getInt("last_event_no"));
