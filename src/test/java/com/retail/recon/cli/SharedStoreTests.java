@@ -1,5 +1,6 @@
 package com.retail.recon.cli;
 
+import com.retail.recon.nightly.Inbox;
 import com.retail.recon.nightly.Recon;
 import com.retail.recon.nightly.SeparateJvm;
 import com.retail.recon.nightly.TestStore;
@@ -22,6 +23,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -36,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The embedded store serves the desk and the other commands at once (issue 18, item 4): a real recon serve
  * process on the default H2 URL (application.yml's, AUTO_SERVER=TRUE), and recon run, cases, users and status
- * from this JVM and from other processes against the same file.
+ * from this JVM and from other processes against the same file; and serve --schedule.
  */
 class SharedStoreTests {
 
@@ -215,5 +217,47 @@ class SharedStoreTests {
     private static int blockedBy(TestStore store, long session) {
         return store.jdbc().queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID = ?",
                 Integer.class, session);
+    }
+
+    @Test
+    void serveWithSchedule_runsTheMissingDatesInOrderAtTheCronsTicks() throws Exception {
+        LocalDate d1 = LocalDate.of(2026, 11, 20);
+        Inbox inbox = new Inbox(folder.resolve("inbox")).simpleDay(d1, 1).simpleDay(d1.plusDays(1), 2);
+        TestStore store = defaultStoreIn(folder);
+        assertThat(users(store, "first admin password", "add", "alice", "--role", "ADMIN", "--password-stdin")
+                .exitCode()).isZero();
+        int port = startServe("--schedule", "--cron", "*/2 * * * * *", "--inbox", inbox.root().toString(),
+                "--archive", folder.resolve("archive").toString());
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        String runs = "";
+        while (System.nanoTime() < deadline && !runs.contains("\"business_date\":\"2026-11-21\",\"attempt\":1,\"state\":\"COMPLETED\"")) {
+            Thread.sleep(500);
+            runs = get(port, "/api/runs", "alice", "first admin password").body();
+        }
+        assertThat(runs).contains("\"business_date\":\"2026-11-21\",\"attempt\":1,\"state\":\"COMPLETED\"")
+                .contains("\"business_date\":\"2026-11-20\",\"attempt\":1,\"state\":\"COMPLETED\"");
+        assertThat(folder.resolve("archive/2026-11-20/bagit.txt")).exists();
+        assertThat(folder.resolve("archive/2026-11-21/bagit.txt")).exists();
+        // the next ticks find nothing to do
+        long quiet = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < quiet && !Files.readString(folder.resolve("serve.log")).contains("Nothing to do")) {
+            Thread.sleep(200);
+        }
+        String log = Files.readString(folder.resolve("serve.log"));
+        assertThat(log).contains("nightly schedule: */2 * * * * *").contains("next run at ")
+                .contains("2026-11-20 completed").contains("2026-11-21 completed")
+                .contains("Nothing to do: every inbox date up to");
+        assertThat(log.indexOf("2026-11-20 completed")).isLessThan(log.indexOf("2026-11-21 completed"));
+    }
+
+    @Test
+    void cronWithoutSchedule_orABadCron_isAUsageError() {
+        Recon.Outcome alone = Recon.run(defaultStoreIn(folder), "serve", "--cron", "* * * * * *");
+        assertThat(alone.exitCode()).isEqualTo(2);
+        assertThat(alone.err()).contains("--cron needs --schedule");
+        Recon.Outcome bad = Recon.run(defaultStoreIn(folder), "serve", "--schedule", "--cron", "every night");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--cron 'every night'");
     }
 }
