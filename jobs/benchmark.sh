@@ -79,7 +79,7 @@ measure() {
 }
 
 if [ "$stores" = h2 ] || [ "$stores" = both ]; then
-  measure h2 "--spring.datasource.url=jdbc:h2:file:$dir/h2/store;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
+  measure h2 "--spring.datasource.url=jdbc:h2:file:$dir/h2/store;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE;LOCK_TIMEOUT=60000"
 fi
 if [ "$stores" = postgres ] || [ "$stores" = both ]; then
   psql_url="${pg_url#jdbc:}"

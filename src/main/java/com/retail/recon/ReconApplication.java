@@ -29,6 +29,12 @@ import org.springframework.context.annotation.Import;
 public class ReconApplication {
 
     public static void main(String[] args) {
+        // The embedded store's default URL has AUTO_SERVER=TRUE: the first recon process to open the file serves
+        // it to the others over TCP (README "The store"). Only to this machine's: H2 otherwise listens on every
+        // interface. Read once, when H2 is first loaded; -Dh2.bindAddress=... (RECON_JAVA_OPTS) overrides it.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
         System.exit(ReconCommand.execute(args));
     }
 }

@@ -29,8 +29,14 @@ final class Messages {
         }
         String message = Failures.rootMessage(e);
         if (message.contains("The file is locked") || message.contains("Database may be already in use")) {
-            return "the embedded store is in use by another recon process (an H2 store serves one process at a "
-                    + "time; use PostgreSQL to share a store): " + message;
+            return "the embedded store is in use by another process and this URL cannot share it (an H2 URL "
+                    + "needs AUTO_SERVER=TRUE in every process that opens the file, as recon's default has; or use "
+                    + "PostgreSQL): " + message;
+        }
+        if (isLockTimeout(e)) {
+            return "another process held the rows this needs for longer than the store's lock timeout (on the "
+                    + "embedded store LOCK_TIMEOUT in its URL, 60 s by default; e.g. a long cases step of the nightly "
+                    + "run); nothing was changed, try again: " + message;
         }
         if (isStoreProblem(e)) {
             return "the store " + storeUrl() + " cannot be used: " + message;
@@ -156,12 +162,25 @@ final class Messages {
 
     /** Configuration and store problems are exit 2; anything else failed the job (1). */
     static int exitCodeOf(Throwable e) {
+        if (isLockTimeout(e)) {
+            return 1; // the store works; the same command again will do
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BeanCreationException || t instanceof SQLException) {
                 return ReconCommand.USAGE;
             }
         }
         return 1;
+    }
+
+    /** H2's LOCK_TIMEOUT_1 (50200), PostgreSQL's lock_not_available (55P03): waited for a row too long. */
+    private static boolean isLockTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && (sql.getErrorCode() == 50200 || "55P03".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isStoreProblem(Throwable e) {

@@ -29,7 +29,7 @@ import java.util.function.Consumer;
                         + "':' or control characters.",
                 "Roles: AGENT (customer service: escalation cases, explain), FINANCE (sees everything, exception "
                         + "cases, exports), AUDITOR (sees everything, changes nothing), ADMIN (all of that, plus "
-                        + "users). On the embedded H2 store, stop recon serve first (one process at a time)."},
+                        + "users). Works while recon serve runs: a user added here can log in at once."},
         subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Disable.class,
                 UsersCommand.Enable.class, UsersCommand.Password.class})
 final class UsersCommand {

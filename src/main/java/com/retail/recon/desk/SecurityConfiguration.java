@@ -60,6 +60,29 @@ class SecurityConfiguration {
         return manager;
     }
 
+    /**
+     * {@code /actuator/**} (order 0): exactly {@code GET /actuator/health} is open, for load balancers and
+     * monitors ({"status":"UP"}, no details: application.yml); everything else of the actuator is refused.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(paths -> paths
+                        .requestMatchers(HttpMethod.GET, "/actuator/health").permitAll()
+                        .anyRequest().denyAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(apiForbiddenEntry())
+                        .accessDeniedHandler(apiForbidden()));
+        headers(http);
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
@@ -144,6 +167,12 @@ class SecurityConfiguration {
             response.setHeader("WWW-Authenticate", "Basic realm=\"recon desk\", charset=\"UTF-8\"");
             json(response, 401, "{\"error\":\"unauthorized\",\"message\":\"log in with HTTP Basic\"}");
         };
+    }
+
+    /** No login is asked for where none would help: the actuator's other paths are refused to everyone. */
+    private static AuthenticationEntryPoint apiForbiddenEntry() {
+        return (request, response, e) -> json(response, 403,
+                "{\"error\":\"forbidden\",\"message\":\"only /actuator/health is served\"}");
     }
 
     private static AccessDeniedHandler apiForbidden() {

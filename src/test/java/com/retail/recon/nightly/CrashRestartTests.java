@@ -177,8 +177,8 @@ class CrashRestartTests {
     }
 
     @Test
-    void onTheEmbeddedStore_aSecondProcessIsRefused_becauseTheStoreServesOneProcess() throws Exception {
-        TestStore store = TestStore.h2(folder);
+    void onTheEmbeddedStore_aSecondProcessIsRefused_whenTheUrlHasNoAutoServer() throws Exception {
+        TestStore store = TestStore.h2(folder); // without AUTO_SERVER=TRUE (the default URL has it: SharedStoreTests)
         Path archive = folder.resolve("archive");
         Process first = SeparateJvm.start(store, folder.resolve("first.log"), "run", "--date=" + DATE,
                 "--inbox=" + INBOX, "--archive=" + archive,
@@ -191,7 +191,7 @@ class CrashRestartTests {
 
         assertThat(second).isEqualTo(2);
         assertThat(Files.readString(folder.resolve("second.log")))
-                .contains("the embedded store is in use by another recon process");
+                .contains("the embedded store is in use by another process and this URL cannot share it");
         assertThat(first.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(first.exitValue()).isZero();
     }
