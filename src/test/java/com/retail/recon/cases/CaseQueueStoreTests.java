@@ -61,13 +61,16 @@ class CaseQueueStoreTests {
         assertThat(store.count(query(CaseFilter.notClosed(), EnumSet.noneOf(CaseKind.class), null,
                 CaseQuery.Sort.CASE_ID, false, 1, 50))).isZero();
 
-        // the search: a request, order or txn id starting with the text; LIKE's wildcards are plain characters
+        // the search: a whole request, order or txn id, as typed or in capitals
         assertThat(ids(store, query(CaseFilter.notClosed(), BOTH, "CR-1009", CaseQuery.Sort.CASE_ID, false, 1, 50)))
                 .containsExactly(11L);
         assertThat(ids(store, query(CaseFilter.notClosed(), BOTH, " TX-5005 ", CaseQuery.Sort.CASE_ID, false, 1, 50)))
                 .containsExactly(4L);
-        assertThat(ids(store, query(CaseFilter.notClosed(), BOTH, "112-4471196", CaseQuery.Sort.CASE_ID, false, 1, 50)))
+        assertThat(ids(store, query(CaseFilter.notClosed(), BOTH, "112-4471196-8025533", CaseQuery.Sort.CASE_ID, false, 1, 50)))
                 .containsExactly(11L);
+        assertThat(ids(store, query(CaseFilter.notClosed(), BOTH, "cr-1009", CaseQuery.Sort.CASE_ID, false, 1, 50)))
+                .containsExactly(11L);
+        assertThat(store.count(query(CaseFilter.notClosed(), BOTH, "CR-100", CaseQuery.Sort.CASE_ID, false, 1, 50))).isZero();
         assertThat(store.count(query(CaseFilter.notClosed(), BOTH, "%", CaseQuery.Sort.CASE_ID, false, 1, 50))).isZero();
         assertThat(store.count(query(CaseFilter.notClosed(), BOTH, "CR_1009", CaseQuery.Sort.CASE_ID, false, 1, 50))).isZero();
 
