@@ -94,6 +94,15 @@ class DeskQueueBrowserTests extends DeskTestBase {
         assertThat(browser.driver.findElements(By.id("pick-11"))).isEmpty();
         assertThat(browser.driver.findElements(By.id("pick-4"))).hasSize(1);
         browser.screenshot("16-queue-finance");
+
+        // a filter applies as soon as it changes (js/queue.js), and htmx swaps the queue only
+        browser.script("window.pageStayed = true");
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("kind"))).selectByValue("EXCEPTION");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> rowIds().size() == 6);
+        assertThat(browser.driver.getCurrentUrl()).contains("kind=EXCEPTION");
+        assertThat(browser.script("return window.pageStayed")).isEqualTo(true);
         browser.logOut();
     }
 
