@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The queue in a real browser: an agent logs in, sees the case figures on the dashboard, filters the queue to
  * overdue HIGH (htmx: no page load), bulk-acks the three escalations and sees them IN_PROGRESS, then sees a
- * refusal listed with nothing changed. Screenshots go to target/screenshots/1x-*.png.
+ * refusal listed with nothing changed. Screenshots go to target/screenshots/2x-*.png.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeskQueueBrowserTests extends DeskTestBase {
@@ -37,12 +37,12 @@ class DeskQueueBrowserTests extends DeskTestBase {
         browser.logIn("agent", DeskFixture.PASSWORD);
         browser.waitFor(By.id("case-figures"));
         assertThat(browser.driver.findElement(By.cssSelector("#figure-overdue-high .value")).getText()).isEqualTo("1");
-        browser.screenshot("10-dashboard-cases");
+        browser.screenshot("20-dashboard-cases-agent");
 
         browser.driver.findElement(By.linkText("Queue")).click();
         browser.waitFor(By.id("cases"));
         assertThat(rowIds()).containsExactly("case-11", "case-18", "case-21");
-        browser.screenshot("11-queue-agent");
+        browser.screenshot("21-queue-agent");
 
         browser.script("window.pageStayed = true");
         browser.driver.findElement(By.id("quick-overdue-high")).click();
@@ -52,7 +52,7 @@ class DeskQueueBrowserTests extends DeskTestBase {
         assertThat(browser.driver.findElement(By.cssSelector("#case-11 td.due")).getText()).contains("Overdue");
         assertThat(browser.driver.getCurrentUrl()).contains("overdue=true").contains("priority=HIGH");
         assertThat(browser.script("return window.pageStayed")).as("htmx: no page load").isEqualTo(true);
-        browser.screenshot("12-queue-overdue-high");
+        browser.screenshot("22-queue-overdue-high");
 
         browser.driver.findElement(By.linkText("All open")).click();
         browser.waitFor(By.id("case-21"));
@@ -68,7 +68,7 @@ class DeskQueueBrowserTests extends DeskTestBase {
                     .isEqualTo("agent");
         }
         assertThat(browser.script("return window.pageStayed")).isEqualTo(true);
-        browser.screenshot("13-queue-bulk-ack");
+        browser.screenshot("23-queue-bulk-ack");
 
         browser.driver.findElement(By.id("pick-11")).click();
         browser.driver.findElement(By.id("pick-18")).click();
@@ -77,7 +77,7 @@ class DeskQueueBrowserTests extends DeskTestBase {
         assertThat(refusals).contains("Nothing was changed").contains("case 11 is IN_PROGRESS: ack is not allowed")
                 .contains("case 18 is IN_PROGRESS: ack is not allowed");
         assertThat(browser.driver.findElement(By.id("pick-11")).isSelected()).as("the ticks stay").isTrue();
-        browser.screenshot("14-queue-refused");
+        browser.screenshot("24-queue-refused");
         assertThat(browser.script("return typeof window.pwned")).isEqualTo("undefined");
         browser.logOut();
     }
@@ -87,13 +87,13 @@ class DeskQueueBrowserTests extends DeskTestBase {
         browser.driver.manage().deleteAllCookies();
         browser.logIn("finance", DeskFixture.PASSWORD);
         browser.waitFor(By.id("case-figures"));
-        browser.screenshot("15-dashboard-cases-finance");
+        browser.screenshot("25-dashboard-cases-finance");
         browser.go("/cases");
         browser.waitFor(By.id("cases"));
         assertThat(rowIds()).hasSize(9);
         assertThat(browser.driver.findElements(By.id("pick-11"))).isEmpty();
         assertThat(browser.driver.findElements(By.id("pick-4"))).hasSize(1);
-        browser.screenshot("16-queue-finance");
+        browser.screenshot("26-queue-finance");
 
         // a filter applies as soon as it changes (js/queue.js), and htmx swaps the queue only
         browser.script("window.pageStayed = true");
