@@ -298,6 +298,62 @@ public class CaseStore {
                 (RowCallbackHandler) rs -> each.accept(toCase(rs, latest)), sql.parameters().toArray());
     }
 
+    /** One page of the desk's queue, in the query's order. */
+    public List<Case> page(CaseQuery query) {
+        CaseFilter.Sql sql = query.toSql();
+        List<Object> parameters = new java.util.ArrayList<>(sql.parameters());
+        parameters.add(query.size());
+        parameters.add(query.offset());
+        return jdbc.query("SELECT * FROM recon_case WHERE " + sql.where() + " ORDER BY " + query.orderBy()
+                + " LIMIT ? OFFSET ?", (rs, i) -> toCase(rs, ""), parameters.toArray());
+    }
+
+    /** How many cases the query selects on every page together. */
+    public long count(CaseQuery query) {
+        CaseFilter.Sql sql = query.toSql();
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM recon_case WHERE " + sql.where(), Long.class,
+                sql.parameters().toArray());
+        return count == null ? 0 : count;
+    }
+
+    /** Standing (not CLOSED) cases of the given kinds, counted by state, priority, opened_on and due_on. */
+    public record Standing(CaseState state, Priority priority, LocalDate openedOn, LocalDate dueOn, long cases) {
+    }
+
+    public List<Standing> standingCounts(java.util.Set<CaseKind> kinds) {
+        CaseQuery query = new CaseQuery(CaseFilter.notClosed(), kinds, null, CaseQuery.Sort.CASE_ID, false, 1, 1);
+        CaseFilter.Sql sql = query.toSql();
+        return jdbc.query("SELECT state, priority, opened_on, due_on, COUNT(*) AS n FROM recon_case WHERE "
+                        + sql.where() + " GROUP BY state, priority, opened_on, due_on",
+                (rs, i) -> new Standing(CaseState.valueOf(rs.getString("state")),
+                        Priority.valueOf(rs.getString("priority")), localDate(rs, "opened_on"),
+                        localDate(rs, "due_on"), rs.getLong("n")), sql.parameters().toArray());
+    }
+
+    /**
+     * The cases of the given kinds as they stood at the end of date d (each case's newest recon_case_day row of
+     * d or before; rows are written whenever a case changes, so that row is its state then), counted by state;
+     * CLOSED left out.
+     */
+    public java.util.Map<CaseState, Long> standingAtEndOf(LocalDate d, java.util.Set<CaseKind> kinds) {
+        java.util.Map<CaseState, Long> counts = new java.util.EnumMap<>(CaseState.class);
+        if (kinds.isEmpty()) {
+            return counts;
+        }
+        List<Object> parameters = new java.util.ArrayList<>(List.of(d, d));
+        StringBuilder in = new StringBuilder();
+        for (CaseKind kind : kinds) {
+            in.append(in.length() == 0 ? "?" : ", ?");
+            parameters.add(kind.name());
+        }
+        jdbc.query("SELECT s.state, COUNT(*) AS n FROM recon_case_day s WHERE s.business_date <= ? "
+                + "AND s.business_date = (SELECT MAX(p.business_date) FROM recon_case_day p "
+                + "WHERE p.case_id = s.case_id AND p.business_date <= ?) AND s.kind IN (" + in + ") "
+                + "AND s.state NOT IN ('CLOSED', '" + NOT_YET + "') GROUP BY s.state", (RowCallbackHandler) rs ->
+                counts.put(CaseState.valueOf(rs.getString("state")), rs.getLong("n")), parameters.toArray());
+        return counts;
+    }
+
     /** The events of the cases flagged on a date in [from, to], by case and event: the audit export's. */
     public void eventsOfCasesFlaggedBetween(LocalDate from, LocalDate to, Consumer<CaseEvent> each) {
         jdbc.query("SELECT e.* FROM recon_case_event e WHERE e.case_id IN (" + FLAGGED_BETWEEN + ") "

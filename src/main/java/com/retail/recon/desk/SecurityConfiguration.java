@@ -52,6 +52,8 @@ class SecurityConfiguration {
 
     /** Every desk role: pages whose content the controller narrows with {@code users.CaseAccess}. */
     static final String[] EVERY_ROLE = {"AGENT", "FINANCE", "AUDITOR", "ADMIN"};
+    /** The roles that work some cases (users.CaseAccess says which): all but AUDITOR. */
+    static final String[] WORK_CASES = {"AGENT", "FINANCE", "ADMIN"};
 
     @Bean
     AuthenticationManager authenticationManager(DeskAuthentication deskAuthentication) {
@@ -93,6 +95,10 @@ class SecurityConfiguration {
                         // case page work: explain for every role (issue 18), the API description for anyone logged in
                         .requestMatchers(HttpMethod.GET, "/api/requests/*/explain", "/api/openapi.json")
                         .hasAnyRole(EVERY_ROLE)
+                        // the cases: every role reads (an AGENT escalations only, decided by users.CaseAccess in
+                        // the controller); AUDITOR changes nothing
+                        .requestMatchers(HttpMethod.GET, "/api/cases", "/api/cases/*").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/cases/*/actions").hasAnyRole(WORK_CASES)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("recon desk").authenticationEntryPoint(apiUnauthorized()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -114,6 +120,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.svg")
                         .permitAll()
                         .requestMatchers("/", "/dashboard/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/cases").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/cases/actions").hasAnyRole(WORK_CASES)
                         .requestMatchers("/runs", "/runs/**").hasAnyRole(SEE_EVERYTHING)
                         .requestMatchers("/exports", "/exports/**").hasAnyRole(SEE_EVERYTHING)
                         .requestMatchers("/users", "/users/**").hasRole("ADMIN")

@@ -77,7 +77,7 @@ class DeskBrowserTests extends DeskTestBase {
     void anAgentSeesOnlyTheDashboardAndIsRefusedTheRest() {
         browser.logIn("agent", DeskFixture.PASSWORD);
         browser.waitFor(By.id("latest-run"));
-        assertThat(navigation()).containsExactly("Dashboard");
+        assertThat(navigation()).containsExactly("Dashboard", "Queue");
 
         browser.go("/runs");
         assertThat(browser.waitFor(By.tagName("h2")).getText()).isEqualTo("Your role may not open this page");
@@ -90,7 +90,7 @@ class DeskBrowserTests extends DeskTestBase {
     void financeVerifiesABundleInPlace_andSeesTheExportForm() {
         browser.logIn("finance", DeskFixture.PASSWORD);
         browser.waitFor(By.id("latest-run"));
-        assertThat(navigation()).containsExactly("Dashboard", "Runs", "Exports");
+        assertThat(navigation()).containsExactly("Dashboard", "Queue", "Runs", "Exports");
 
         browser.go("/runs");
         List<WebElement> rows = browser.driver.findElements(By.cssSelector("#runs tbody tr"));
@@ -115,7 +115,7 @@ class DeskBrowserTests extends DeskTestBase {
     void anAdminAddsAUserAndMarkupInNamesAndPathsStaysText() {
         browser.logIn("admin", DeskFixture.PASSWORD);
         browser.waitFor(By.id("latest-run"));
-        assertThat(navigation()).containsExactly("Dashboard", "Runs", "Exports", "Users");
+        assertThat(navigation()).containsExactly("Dashboard", "Queue", "Runs", "Exports", "Users");
 
         browser.go("/users");
         String added = "<img src=x onerror=window.pwned=3> Dora";
