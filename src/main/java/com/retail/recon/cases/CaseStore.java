@@ -300,12 +300,13 @@ public class CaseStore {
 
     /** One page of the desk's queue, in the query's order. */
     public List<Case> page(CaseQuery query) {
+        LocalDate latest = clock().latestCompleted();
         CaseFilter.Sql sql = query.toSql();
         List<Object> parameters = new java.util.ArrayList<>(sql.parameters());
         parameters.add(query.size());
         parameters.add(query.offset());
         return jdbc.query("SELECT * FROM recon_case WHERE " + sql.where() + " ORDER BY " + query.orderBy()
-                + " LIMIT ? OFFSET ?", (rs, i) -> toCase(rs, ""), parameters.toArray());
+                + " LIMIT ? OFFSET ?", (rs, i) -> toCase(rs, latest), parameters.toArray());
     }
 
     /** How many cases the query selects on every page together. */

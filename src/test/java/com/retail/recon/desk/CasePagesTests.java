@@ -40,6 +40,8 @@ class CasePagesTests extends DeskTestBase {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
+    // the application's own controllers (the actuator adds a second mapping of its endpoints)
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
     static Stream<Arguments> pages() {

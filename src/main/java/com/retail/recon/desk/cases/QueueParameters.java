@@ -19,7 +19,7 @@ import java.util.Set;
  * The queue's filters as the page's URL and {@code GET /api/cases} spell them, read into a {@link CaseQuery}:
  * {@code state} (repeated or comma-separated; {@code all} for every state; default all but CLOSED), {@code kind},
  * {@code priority}, {@code assignee}, {@code mine=true} (assignee = the reader), {@code overdue=true}, {@code q}
- * (a request, order or txn id starting with it), {@code sort} (case_id, due, priority, amount, opened),
+ * (a request, order or txn id, exactly), {@code sort} (case_id, due, priority, amount, opened),
  * {@code dir} (asc, desc), {@code page} (from 1), {@code size}. A value that means nothing is a {@link Bad}.
  */
 final class QueueParameters {
