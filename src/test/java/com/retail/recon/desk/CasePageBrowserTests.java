@@ -1,10 +1,6 @@
 package com.retail.recon.desk;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -18,27 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused an exception case, and markup in the inbox (CR-1009's customer id is a script tag, its reason an img
  * tag with an onerror handler) is shown as text and never runs. Screenshots go to target/screenshots/.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CasePageBrowserTests extends DeskTestBase {
+class CasePageBrowserTests extends BrowserTestBase {
 
-    private Browser browser;
 
-    @BeforeAll
-    void openBrowser() {
-        browser = Browser.open(url(""));
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void loggedOut() {
-        browser.driver.manage().deleteAllCookies();
-    }
 
     @Test
     void anAgentReadsTheWorkingOfAnOverdueCase_andHostileDataStaysText() {

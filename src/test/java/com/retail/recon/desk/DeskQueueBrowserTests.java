@@ -1,9 +1,6 @@
 package com.retail.recon.desk;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 
 import java.util.List;
@@ -15,22 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * overdue HIGH (htmx: no page load), bulk-acks the three escalations and sees them IN_PROGRESS, then sees a
  * refusal listed with nothing changed. Screenshots go to target/screenshots/2x-*.png.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeskQueueBrowserTests extends DeskTestBase {
+class DeskQueueBrowserTests extends BrowserTestBase {
 
-    private Browser browser;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = Browser.open(url(""));
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void anAgentFiltersToOverdueHigh_bulkAcksThreeCases_andSeesARefusal() {
