@@ -11,6 +11,7 @@ import com.retail.recon.ledger.Ledger;
 import com.retail.recon.ledger.LedgerRows;
 import com.retail.recon.system.Cores;
 import com.retail.recon.system.ReconProperties;
+import com.retail.recon.notify.RunNotices;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -116,9 +117,9 @@ class BundleConfiguration {
     }
 
     @Bean
-    Step publishBundle(BundleSteps bundle, JobRepository jobRepository, BusinessDays days) {
+    Step publishBundle(BundleSteps bundle, JobRepository jobRepository, BusinessDays days, RunNotices notices) {
         return bundle.steps().tasklet(StepNames.PUBLISH_BUNDLE,
-                observer -> new PublishBundle(bundle.jdbc(), days, jobRepository, observer));
+                observer -> new PublishBundle(bundle.jdbc(), days, jobRepository, notices, observer));
     }
 
     /** Receipts render on every core: one renderer (with its parsed fonts) per thread. */

@@ -7,6 +7,7 @@ import com.retail.recon.batch.NightlyRun;
 import com.retail.recon.batch.StepObserver;
 import com.retail.recon.domain.InputFile;
 import com.retail.recon.ledger.Ledger;
+import com.retail.recon.notify.RunNotices;
 import com.retail.recon.system.ProductVersion;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -36,12 +37,15 @@ final class PublishBundle implements Tasklet {
     private final JdbcTemplate jdbc;
     private final BusinessDays days;
     private final JobRepository jobRepository;
+    private final RunNotices notices;
     private final StepObserver observer;
 
-    PublishBundle(JdbcTemplate jdbc, BusinessDays days, JobRepository jobRepository, StepObserver observer) {
+    PublishBundle(JdbcTemplate jdbc, BusinessDays days, JobRepository jobRepository, RunNotices notices,
+                  StepObserver observer) {
         this.jdbc = jdbc;
         this.days = days;
         this.jobRepository = jobRepository;
+        this.notices = notices;
         this.observer = observer;
     }
 
@@ -125,6 +129,8 @@ final class PublishBundle implements Tasklet {
             observer.reached(step.getStepName());
         }
         days.completed(run.businessDate(), Bundles.revisionOf(bundle), bundle.toString());
+        // in the same transaction: the date is completed and its notifications are in the outbox, or neither
+        notices.completed(run.businessDate(), Bundles.revisionOf(bundle));
         step.getJobExecution().getExecutionContext().putString(NightlyRun.BUNDLE_PATH, bundle.toString());
         step.getJobExecution().getExecutionContext().putLong(NightlyRun.REQUESTS, jdbc.queryForObject(
                 "SELECT COUNT(*) FROM recon_request WHERE business_date = ?", Long.class, run.businessDate()));

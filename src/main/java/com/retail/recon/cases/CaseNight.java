@@ -34,11 +34,13 @@ public class CaseNight {
     private final CaseStore store;
     private final BusinessDays days;
     private final CaseRules rules;
+    private final List<CaseWatcher> watchers;
 
-    public CaseNight(CaseStore store, BusinessDays days, CaseRules rules) {
+    public CaseNight(CaseStore store, BusinessDays days, CaseRules rules, List<CaseWatcher> watchers) {
         this.store = store;
         this.days = days;
         this.rules = rules;
+        this.watchers = List.copyOf(watchers);
     }
 
     /** What one application did, for the summary. */
@@ -75,6 +77,9 @@ public class CaseNight {
             recordWhatTheReplayChanged(d, at);
         }
         store.setClock(new CaseStore.Clock(replay ? latest : d, nextId));
+        for (CaseWatcher watcher : watchers) {
+            watcher.applied(replay ? latest : d, at);
+        }
         Applied applied = new Applied(d, replay, dates.size(), counts.opened, counts.reopened, counts.closed,
                 counts.standing);
         log.debug("cases of {}: {}", d, applied);
@@ -198,6 +203,12 @@ public class CaseNight {
                 return;
             }
             Case after = change.after();
+            if (change.event() != null && !"closed".equals(change.event().action())) {
+                // told also in a replay: the watcher knows what it was told before
+                for (CaseWatcher watcher : watchers) {
+                    watcher.opened(date, after, !"opened".equals(change.event().action()), change.event().at());
+                }
+            }
             if (change.event() != null) {
                 if (after.caseId() < firstNewId) {
                     // replaying a case that existed before: its history already says what happened

@@ -298,6 +298,16 @@ public class CaseStore {
                 (RowCallbackHandler) rs -> each.accept(toCase(rs, latest)), sql.parameters().toArray());
     }
 
+    /**
+     * The cases a date opened or opened again with this priority, as they stood at the end of that date (its
+     * recon_case_day rows), by case_id: the new cases of the date's e-mail.
+     */
+    public void openedOn(LocalDate d, Priority priority, Consumer<Case> each) {
+        jdbc.query("SELECT * FROM recon_case_day WHERE business_date = ? AND priority = ? AND state = 'OPEN' "
+                        + "AND (opened_on = ? OR reopened_on = ?) ORDER BY case_id",
+                (RowCallbackHandler) rs -> each.accept(toCase(rs, d)), d, priority.name(), d, d);
+    }
+
     /** One page of the desk's queue, in the query's order. */
     public List<Case> page(CaseQuery query) {
         LocalDate latest = clock().latestCompleted();

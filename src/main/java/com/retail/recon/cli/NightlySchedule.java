@@ -27,6 +27,7 @@ final class NightlySchedule {
     static final String DAILY = "0 30 2 * * *";
 
     private final CronExpression expression;
+    private final ConfigurableApplicationContext store;
     private final NightlyService service;
     private final ReconProperties properties;
     private final boolean allowMissing;
@@ -38,6 +39,7 @@ final class NightlySchedule {
     NightlySchedule(CronExpression expression, ConfigurableApplicationContext store, boolean allowMissing,
                     boolean timings) {
         this.expression = expression;
+        this.store = store;
         this.service = store.getBean(NightlyService.class);
         this.properties = store.getBean(ReconProperties.class);
         this.allowMissing = allowMissing;
@@ -112,11 +114,13 @@ final class NightlySchedule {
             System.out.println("Nothing to do: every inbox date up to " + through + " has completed.");
         }
         int exit = NightlyService.OK;
+        RunEnd end = new RunEnd(store);
         for (LocalDate date : dates) {
             if (stopping) {
                 break;
             }
-            exit = Printer.print(service.run(date, properties.inbox(), properties.archive(), allowMissing), timings);
+            exit = end.finish("run", date, service.run(date, properties.inbox(), properties.archive(), allowMissing),
+                    timings);
             if (exit != NightlyService.OK) {
                 break;
             }

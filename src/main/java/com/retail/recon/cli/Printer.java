@@ -1,5 +1,6 @@
 package com.retail.recon.cli;
 
+import com.retail.recon.notify.Dispatcher;
 import com.retail.recon.run.NightlyService;
 import com.retail.recon.run.RunSummary;
 
@@ -12,7 +13,7 @@ final class Printer {
     private Printer() {
     }
 
-    static int print(NightlyService.Result result, boolean timings) {
+    static int print(NightlyService.Result result, Dispatcher.Pass notifications, boolean timings) {
         PrintStream out = result.exitCode() == NightlyService.OK ? System.out : System.err;
         out.println((result.exitCode() == NightlyService.OK ? "" : "recon: ") + result.message());
         if (result.summary() != null && ReconCommand.verbosity >= 0) {
@@ -21,6 +22,7 @@ final class Printer {
                 System.out.printf("duration     %.1f s%n", result.duration().toMillis() / 1000.0);
             }
         }
+        printNotifications(notifications);
         if (timings && !result.steps().isEmpty()) {
             System.out.println("step                       seconds        items     items/s");
             for (NightlyService.StepTiming step : result.steps()) {
@@ -49,6 +51,27 @@ final class Printer {
         out.println("cases        " + summary.cases().standing() + " not closed (" + summary.cases().overdue()
                 + " overdue), " + summary.cases().opened() + " opened today: recon cases list");
         out.println("bundle       " + summary.bundlePath());
+    }
+
+    /**
+     * Only when something was sent or is left (a store without receivers says nothing); with --quiet only what is
+     * left, as a warning.
+     */
+    private static void printNotifications(Dispatcher.Pass pass) {
+        boolean left = pass.pendingTotal() + pass.failedTotal() > 0;
+        if (ReconCommand.verbosity < 0) {
+            if (left) {
+                System.err.println("warning: notifications not delivered: " + pass.pendingTotal() + " pending, "
+                        + pass.failedTotal() + " failed: recon notify status");
+            }
+            return;
+        }
+        if (pass.delivered() == 0 && !left) {
+            return;
+        }
+        System.out.println("notify       " + pass.delivered() + " delivered, " + pass.pendingTotal() + " pending"
+                + (pass.pendingTotal() == 0 ? "" : " (" + line(pass.pending()) + ")") + ", " + pass.failedTotal()
+                + " failed" + (pass.pendingTotal() + pass.failedTotal() == 0 ? "" : ": recon notify status"));
     }
 
     private static String line(Map<String, Long> counts) {

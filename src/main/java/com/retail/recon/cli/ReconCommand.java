@@ -17,7 +17,7 @@ import java.util.List;
         subcommands = {RunCommand.class, RerunCommand.class, RestartCommand.class, StatusCommand.class,
                 VerifyCommand.class, ExportCommand.class, ExplainCommand.class, ScheduleCommand.class,
                 GenerateCommand.class, WorkerCommand.class, CasesCommand.class, ServeCommand.class,
-                UsersCommand.class,
+                UsersCommand.class, NotifyCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {

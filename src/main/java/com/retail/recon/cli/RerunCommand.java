@@ -30,8 +30,8 @@ final class RerunCommand implements Callable<Integer> {
         }
         try (ConfigurableApplicationContext store = Store.open()) {
             ReconProperties properties = store.getBean(ReconProperties.class);
-            return Printer.print(store.getBean(NightlyService.class).rerun(options.date, properties.inbox(),
-                    properties.archive(), options.allowMissing), options.timings);
+            return new RunEnd(store).finish("rerun", options.date, store.getBean(NightlyService.class)
+                    .rerun(options.date, properties.inbox(), properties.archive(), options.allowMissing), options.timings);
         }
     }
 }

@@ -29,7 +29,8 @@ final class RestartCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (ConfigurableApplicationContext store = Store.open()) {
-            return Printer.print(store.getBean(NightlyService.class).restart(date), timings);
+            return new RunEnd(store).finish("restart", date, store.getBean(NightlyService.class).restart(date),
+                    timings);
         }
     }
 }

@@ -43,8 +43,10 @@ final class RunCommand implements Callable<Integer> {
                 return NightlyService.OK;
             }
             int exit = NightlyService.OK;
+            RunEnd end = new RunEnd(store);
             for (LocalDate each : dates) {
-                exit = Printer.print(service.run(each, inbox, archive, options.allowMissing), options.timings);
+                exit = end.finish("run", each, service.run(each, inbox, archive, options.allowMissing),
+                        options.timings);
                 if (exit != NightlyService.OK) {
                     break;
                 }

@@ -1,5 +1,6 @@
 package com.retail.recon.cli;
 
+import com.retail.recon.notify.Dispatcher;
 import com.retail.recon.run.RunHistory;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ import java.util.concurrent.Callable;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Recent runs of the nightly job, newest first: business date, attempt, state (COMPLETED, "
                 + "FAILED, RUNNING, INTERRUPTED = its process died: restart it), rows read/accepted/rejected, "
-                + "requests reported, duration and bundle path."})
+                + "requests reported, duration and bundle path; then how many notifications are not delivered."})
 final class StatusCommand implements Callable<Integer> {
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Only this business date's history.")
@@ -50,6 +51,11 @@ final class StatusCommand implements Callable<Integer> {
                         duration(run.duration()), text(run.rowsRead()), text(run.rowsAccepted()),
                         text(run.rowsRejected()), text(run.requests()),
                         run.bundlePath() == null ? "" : run.bundlePath());
+            }
+            Dispatcher.Pass notifications = store.getBean(Dispatcher.class).status();
+            if (notifications.pendingTotal() + notifications.failedTotal() > 0) {
+                System.out.println("notifications not delivered: " + notifications.pendingTotal() + " pending, "
+                        + notifications.failedTotal() + " failed: recon notify status");
             }
             return 0;
         }

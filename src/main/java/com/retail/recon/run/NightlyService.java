@@ -54,9 +54,9 @@ public class NightlyService {
 
     /** What happened, for the command line to print: a message, the run's summary and step timings. */
     public record Result(int exitCode, String message, RunSummary summary, List<StepTiming> steps,
-                         java.time.Duration duration) {
+                         java.time.Duration duration, boolean anotherRunInProgress) {
         static Result refused(int exitCode, String message) {
-            return new Result(exitCode, message, null, List.of(), null);
+            return new Result(exitCode, message, null, List.of(), null, false);
         }
     }
 
@@ -130,7 +130,7 @@ public class NightlyService {
         try (RunLock.Held held = runLock.acquire(date)) {
             return work.get();
         } catch (RunLock.Busy busy) {
-            return Result.refused(USAGE, busy.getMessage());
+            return new Result(USAGE, busy.getMessage(), null, List.of(), null, true);
         }
     }
 
@@ -194,7 +194,7 @@ public class NightlyService {
             java.time.Duration duration = execution.getStartTime() == null || execution.getEndTime() == null ? null
                     : java.time.Duration.between(execution.getStartTime(), execution.getEndTime());
             return new Result(OK, run.businessDate() + " completed" + laterDatesWarning(run.businessDate()),
-                    summary, steps, duration);
+                    summary, steps, duration, false);
         }
         List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
         Optional<String> inputProblem = InputProblems.first(execution, jobRepository);
@@ -227,6 +227,21 @@ public class NightlyService {
                     .writeBeside(Path.of(summary.bundlePath()));
         } catch (IOException | RuntimeException e) {
             log.warn("run.json not written for {}: {}", run.businessDate(), e.getMessage());
+        }
+    }
+
+    /**
+     * After the end-of-run sending: how many notifications are still pending or failed, into the run's run.json
+     * (a failure to write it is reported but changes nothing else).
+     */
+    public static void noteNotifications(Result result, long pending, long failed) {
+        if (result.summary() == null || result.summary().bundlePath() == null) {
+            return;
+        }
+        try {
+            RunMetrics.noteNotifications(Path.of(result.summary().bundlePath()), pending, failed);
+        } catch (IOException | RuntimeException e) {
+            log.warn("run.json not updated with the notifications: {}", e.getMessage());
         }
     }
 

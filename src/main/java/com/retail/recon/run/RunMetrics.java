@@ -36,11 +36,31 @@ record RunMetrics(
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+    /**
+     * Adds {@code "notifications": {"pending": n, "failed": m}} to a run.json written before: the end of a run
+     * knows them only after it has tried to send (README "Notifications").
+     */
+    static void noteNotifications(Path bundle, long pending, long failed) throws IOException {
+        Path target = bundle.resolveSibling(bundle.getFileName() + ".run.json");
+        if (!Files.exists(target)) {
+            return;
+        }
+        tools.jackson.databind.node.ObjectNode json = (tools.jackson.databind.node.ObjectNode) JSON.readTree(
+                Files.readString(target));
+        tools.jackson.databind.node.ObjectNode notifications = json.putObject("notifications");
+        notifications.put("pending", pending);
+        notifications.put("failed", failed);
+        write(target, JSON.writeValueAsString(json));
+    }
+
     /** Written to a temporary name first and moved into place, so a reader never sees half a file. */
     public Path writeBeside(Path bundle) throws IOException {
-        Path target = bundle.resolveSibling(bundle.getFileName() + ".run.json");
-        Path partial = bundle.resolveSibling("." + bundle.getFileName() + ".run.json.partial");
-        Files.writeString(partial, JSON.writeValueAsString(this) + "\n");
+        return write(bundle.resolveSibling(bundle.getFileName() + ".run.json"), JSON.writeValueAsString(this));
+    }
+
+    private static Path write(Path target, String json) throws IOException {
+        Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
+        Files.writeString(partial, json + "\n");
         return Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }
