@@ -55,6 +55,7 @@ public class Outbox {
             return Optional.empty();
         }
         String eventId = UUID.randomUUID().toString();
+        occurredAt = occurredAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // the payload says what is stored
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("id", eventId);
         document.put("type", type.word());

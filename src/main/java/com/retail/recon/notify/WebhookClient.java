@@ -27,8 +27,10 @@ final class WebhookClient {
     private final Duration timeout;
 
     WebhookClient(Duration timeout) {
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout)
-                .build();
+        // HTTP/1.1: over plain http, HTTP/2 would first ask the receiver to upgrade, which many webhook
+        // endpoints and proxies do not expect
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
         this.timeout = timeout;
     }
 
