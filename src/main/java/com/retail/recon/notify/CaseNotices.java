@@ -40,7 +40,7 @@ class CaseNotices implements CaseWatcher {
             return;
         }
         EventType type = reopened ? EventType.CASE_REOPENED : EventType.CASE_OPENED;
-        List<String> webhooks = webhooksFor(type);
+        List<String> webhooks = properties.webhooksFor(type);
         if (!webhooks.isEmpty()) {
             String key = reopened ? type.word() + ":" + after.caseId() + ":" + after.reopenCount()
                     : type.word() + ":" + after.caseId();
@@ -51,7 +51,7 @@ class CaseNotices implements CaseWatcher {
     /** The first date a case is overdue (for its current due date: a reopened case can become overdue again). */
     @Override
     public void applied(LocalDate latestCompleted, Instant at) {
-        List<String> webhooks = webhooksFor(EventType.CASE_OVERDUE);
+        List<String> webhooks = properties.webhooksFor(EventType.CASE_OVERDUE);
         if (webhooks.isEmpty() || latestCompleted == null) {
             return;
         }
@@ -70,10 +70,6 @@ class CaseNotices implements CaseWatcher {
         return json;
     }
 
-    private List<String> webhooksFor(EventType type) {
-        return properties.webhooks().stream().filter(hook -> hook.wants(type)).map(NotifyProperties.Webhook::url)
-                .toList();
-    }
 
     /** HIGH is above NORMAL (Priority lists the highest first). */
     static boolean atLeast(Priority priority, Priority minimum) {

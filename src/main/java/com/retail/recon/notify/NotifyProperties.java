@@ -81,7 +81,8 @@ public record NotifyProperties(
                         @DefaultValue("10s") @NotNull Duration timeout) {
     }
 
-    public boolean anyReceiver() {
-        return !webhooks.isEmpty() || email.enabled();
+    /** The URLs of the webhooks that want events of this type. */
+    public List<String> webhooksFor(EventType type) {
+        return webhooks.stream().filter(hook -> hook.wants(type)).map(Webhook::url).toList();
     }
 }

@@ -34,7 +34,7 @@ public class RunNotices {
 
     /** Called where the date is marked completed (same transaction): the date's summary, once per revision. */
     public void completed(LocalDate date, int revision) {
-        List<String> webhooks = webhooksFor(EventType.RUN_COMPLETED);
+        List<String> webhooks = properties.webhooksFor(EventType.RUN_COMPLETED);
         if (webhooks.isEmpty() && !properties.email().enabled()) {
             return;
         }
@@ -55,7 +55,7 @@ public class RunNotices {
      * (its first line). Every failure is an event of its own: a date that fails twice is told twice.
      */
     public void failed(LocalDate date, String command, int exitCode, String message) {
-        List<String> webhooks = webhooksFor(EventType.RUN_FAILED);
+        List<String> webhooks = properties.webhooksFor(EventType.RUN_FAILED);
         if (webhooks.isEmpty()) {
             return;
         }
@@ -98,10 +98,6 @@ public class RunNotices {
         return data;
     }
 
-    private List<String> webhooksFor(EventType type) {
-        return properties.webhooks().stream().filter(hook -> hook.wants(type)).map(NotifyProperties.Webhook::url)
-                .toList();
-    }
 
     static String firstLine(String message) {
         if (message == null) {

@@ -107,6 +107,16 @@ class NotifyFunctionalTests {
                 assertThat(body.get("data").isObject()).isTrue();
             }
 
+            if (Files.isExecutable(Path.of("/usr/bin/openssl"))) {
+                // as the README tells a receiver to check it
+                Path body = Files.writeString(folder.resolve("body.json"), delivered.get(0).body());
+                Process openssl = new ProcessBuilder("/usr/bin/openssl", "dgst", "-sha256", "-hmac", SECRET,
+                        body.toString()).redirectErrorStream(true).start();
+                String digest = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                assertThat(openssl.waitFor()).isZero();
+                assertThat(delivered.get(0).signature()).isEqualTo("sha256=" + digest.replaceAll("^.*= ", ""));
+            }
+
             List<JsonNode> events = delivered.stream().map(r -> JSON.readTree(r.body())).toList();
             List<JsonNode> completed = ofType(events, "run.completed");
             assertThat(completed.stream().map(e -> e.get("business_date").asString())).containsExactlyElementsOf(DATES);
