@@ -123,7 +123,7 @@ public class Dispatcher {
                 if (!outbox.claim(delivery.deliveryId(), now, properties.retry().timeout().plusSeconds(30))) {
                     continue; // delivered meanwhile, or another sender has it now
                 }
-                WebhookClient.Answer answer = send(delivery);
+                WebhookClient.Answer answer = send(delivery, deadline);
                 Instant done = Instant.now();
                 if (answer.verdict() == WebhookClient.Verdict.DELIVERED) {
                     outbox.delivered(delivery.deliveryId(), done);
@@ -155,7 +155,7 @@ public class Dispatcher {
         return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
     }
 
-    private WebhookClient.Answer send(Outbox.Delivery delivery) {
+    private WebhookClient.Answer send(Outbox.Delivery delivery, Instant deadline) {
         if (Outbox.EMAIL.equals(delivery.channel())) {
             return mail(delivery);
         }
@@ -166,7 +166,7 @@ public class Dispatcher {
                     "no webhook with this URL is configured now (recon.notify.webhooks)");
         }
         return webhooks.post(hook.get().url(), hook.get().secret(), delivery.eventType(), delivery.deliveryId(),
-                delivery.body());
+                delivery.body(), deadline);
     }
 
     private WebhookClient.Answer mail(Outbox.Delivery delivery) {

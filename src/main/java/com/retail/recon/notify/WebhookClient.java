@@ -34,7 +34,9 @@ final class WebhookClient {
         this.timeout = timeout;
     }
 
-    Answer post(String url, String secret, String eventType, String deliveryId, String body) {
+    /** @param deadline the request is given up at this instant at the latest (the sending's budget) */
+    Answer post(String url, String secret, String eventType, String deliveryId, String body,
+                java.time.Instant deadline) {
         URI uri;
         try {
             uri = URI.create(url);
@@ -46,8 +48,9 @@ final class WebhookClient {
             return new Answer(Verdict.FAILED, "only http:// and https:// URLs are called");
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        Duration left = Duration.between(java.time.Instant.now(), deadline);
         HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
+                .timeout(left.compareTo(timeout) < 0 ? Duration.ofMillis(Math.max(500, left.toMillis())) : timeout)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "recon/" + ProductVersion.get())
                 .header("X-Recon-Event", eventType)
