@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The {@code recon} command line. Arguments are parsed before Spring starts, so that --help and usage
- * errors are instant; Spring Boot properties ({@code --spring.*}, {@code --recon.*}, {@code --logging.*})
+ * errors are instant; Spring Boot properties (any {@code --name=value} whose name has a dot:
+ * {@code --spring.*}, {@code --recon.*}, {@code --logging.*}, {@code --management.*}, {@code --server.*}, ...)
  * pass through to the application.
  */
 @Command(name = "recon", mixinStandardHelpOptions = true, versionProvider = ReconCommand.Version.class,
@@ -78,7 +79,7 @@ public final class ReconCommand {
         springArguments.clear();
         verbosity = 0;
         for (String arg : args) {
-            if (arg.startsWith("--spring.") || arg.startsWith("--recon.") || arg.startsWith("--logging.")) {
+            if (isSpringProperty(arg)) {
                 springArguments.add(arg);
             } else {
                 own.add(arg);
@@ -86,6 +87,19 @@ public final class ReconCommand {
         }
         CommandLine commandLine = commandLine();
         return commandLine.execute(own.toArray(String[]::new));
+    }
+
+    /**
+     * {@code --name=value} (or {@code --name} alone, Boot's "true") whose name has a dot: a Spring Boot property,
+     * as the README promises for every one of them. recon's own options never have a dot in their names.
+     */
+    static boolean isSpringProperty(String arg) {
+        if (!arg.startsWith("--")) {
+            return false;
+        }
+        int end = arg.indexOf('=');
+        String name = arg.substring(2, end < 0 ? arg.length() : end);
+        return name.indexOf('.') > 0 && !name.endsWith(".") && !name.contains(" ");
     }
 
     static CommandLine commandLine() {

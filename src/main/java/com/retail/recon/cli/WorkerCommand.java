@@ -13,12 +13,19 @@ import java.util.concurrent.CountDownLatch;
                 + "Ctrl-C).",
                 "Takes partition requests from the RabbitMQ queue recon.workers.queue (broker: spring.rabbitmq.*), "
                         + "runs each against the shared store (spring.datasource.*), recon.workers.threads at once. "
-                        + "The inbox and archive folders must be reachable under the same paths as on the manager."})
+                        + "The inbox and archive folders must be reachable under the same paths as on the manager.",
+                "Monitoring: /actuator/health and /actuator/prometheus on management.server.address and "
+                        + "management.server.port (default 127.0.0.1:8081), no login."})
 final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
         ReconCommand.springArguments.add("--recon.workers.listen=true");
+        // a web application for its management port alone (no desk: desk.DeskConfiguration), served by the one
+        // embedded server on that port and address
+        ReconCommand.setProperty("spring.main.web-application-type", "servlet");
+        ReconCommand.setProperty("server.port", "${management.server.port}");
+        ReconCommand.setProperty("server.address", "${management.server.address}");
         CountDownLatch stopped = new CountDownLatch(1);
         ConfigurableApplicationContext store = Store.open();
         Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "recon-worker-stop"));
@@ -26,7 +33,9 @@ final class WorkerCommand implements Callable<Integer> {
         RabbitProperties rabbit = store.getBean(RabbitProperties.class);
         System.out.println("recon worker: running partitions from queue " + settings.queue() + " on "
                 + rabbit.determineHost() + ":" + rabbit.determinePort() + ", " + settings.workerThreads()
-                + " at once; stop with SIGTERM or Ctrl-C");
+                + " at once; metrics at http://" + store.getEnvironment().getProperty("server.address") + ":"
+                + store.getEnvironment().getProperty("local.server.port") + "/actuator/prometheus; stop with SIGTERM "
+                + "or Ctrl-C");
         stopped.await();
         return 0;
     }
