@@ -3,6 +3,7 @@ package com.retail.recon.cli;
 import com.retail.recon.scaleout.RemotePartitioning;
 import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;
@@ -34,9 +35,16 @@ final class WorkerCommand implements Callable<Integer> {
         System.out.println("recon worker: running partitions from queue " + settings.queue() + " on "
                 + rabbit.determineHost() + ":" + rabbit.determinePort() + ", " + settings.workerThreads()
                 + " at once; metrics at http://" + store.getEnvironment().getProperty("server.address") + ":"
-                + store.getEnvironment().getProperty("local.server.port") + "/actuator/prometheus; stop with SIGTERM "
-                + "or Ctrl-C");
+                + managementPort(store.getEnvironment()) + "/actuator/prometheus; stop with SIGTERM or Ctrl-C");
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The one server's port; only with management.server.port=0 (a random port, as in tests) does Boot see two
+     * ports that differ and give the actuator a server of its own.
+     */
+    private static String managementPort(Environment environment) {
+        return environment.getProperty("local.management.port", environment.getProperty("local.server.port", ""));
     }
 }

@@ -82,7 +82,7 @@ class SharedStoreTests {
 
     /** recon serve in its own JVM, in {@code folder} with no store settings at all: application.yml's URL. */
     private int startServe(String... extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("serve", "--port", "0"));
+        List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--management.server.port=0"));
         args.addAll(List.of(extra));
         Path log = folder.resolve("serve.log");
         serve = SeparateJvm.start(new TestStore("default", "", "sa", List.of()), log, folder, args.toArray(String[]::new));
