@@ -182,7 +182,7 @@ class SecurityConfiguration {
     /** No login is asked for where none would help: the actuator's other paths are refused to everyone. */
     private static AuthenticationEntryPoint apiForbiddenEntry() {
         return (request, response, e) -> json(response, 403,
-                "{\"error\":\"forbidden\",\"message\":\"only /actuator/health is served\"}");
+                "{\"error\":\"forbidden\",\"message\":\"only /actuator/health and /actuator/prometheus are served\"}");
     }
 
     private static AccessDeniedHandler apiForbidden() {

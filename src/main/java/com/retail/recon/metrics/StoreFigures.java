@@ -15,8 +15,9 @@ import java.util.Map;
  * same: a run's push, an export's, a failed run's, and a scrape of the desk all say what the store says
  * (a Pushgateway keeps only the last push of a group).
  *
- * @param lastSuccessEpochSeconds end of the latest COMPLETED nightly job execution, or NaN if none
- * @param lastFailureEpochSeconds end of the latest FAILED one, or NaN if none
+ * @param lastSuccessEpochSeconds end of the latest COMPLETED nightly job execution, or 0 if none (the usual
+ *                                convention: "never" compares as long ago)
+ * @param lastFailureEpochSeconds end of the latest FAILED one, or 0 if none
  * @param latestCompleted the latest completed business date, or null
  * @param night the latest completed date's figures, each keyed by its label values in order
  * @param cases recon_case counted by kind and state
@@ -78,6 +79,6 @@ record StoreFigures(double lastSuccessEpochSeconds, double lastFailureEpochSecon
         Timestamp end = jdbc.queryForObject("SELECT MAX(COALESCE(e.end_time, e.last_updated)) "
                 + "FROM batch_job_execution e JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id "
                 + "WHERE i.job_name = ? AND e.status = ?", Timestamp.class, NightlyRun.JOB_NAME, status);
-        return end == null ? Double.NaN : end.toInstant().toEpochMilli() / 1000.0;
+        return end == null ? 0 : end.toInstant().toEpochMilli() / 1000.0;
     }
 }

@@ -65,7 +65,7 @@ class PushgatewayTests {
         assertThat(sample.value("recon_last_business_date", Map.of())).isEqualTo(latest.toEpochDay());
         assertThat(sample.value("recon_last_success_timestamp_seconds", Map.of()))
                 .isBetween(before.getEpochSecond() - 1.0, Instant.now().getEpochSecond() + 1.0);
-        assertThat(sample.value("recon_last_failure_timestamp_seconds", Map.of())).isNaN();
+        assertThat(sample.value("recon_last_failure_timestamp_seconds", Map.of())).isZero();
 
         List<Map<String, String>> rejects = SampleNight.ledger(latest, "rejects.csv");
         for (InputFile file : InputFile.values()) {
@@ -163,7 +163,7 @@ class PushgatewayTests {
         Group failing = group("failing");
         assertThat(failing.value("recon_last_failure_timestamp_seconds", Map.of()))
                 .isBetween(before.getEpochSecond() - 1.0, Instant.now().getEpochSecond() + 1.0);
-        assertThat(failing.value("recon_last_success_timestamp_seconds", Map.of())).isNaN();
+        assertThat(failing.value("recon_last_success_timestamp_seconds", Map.of())).isZero();
         assertThat(failing.value("spring_batch_job_seconds_count", Map.of("spring_batch_job_status", "FAILED")))
                 .isEqualTo(1);
     }
