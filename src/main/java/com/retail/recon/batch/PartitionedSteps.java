@@ -77,6 +77,7 @@ public class PartitionedSteps implements ListableStepLocator {
         Step worker = getStep(StepNames.worker(name));
         return new PerExecutionStep(name, manager -> new StepBuilder(name, jobRepository)
                 .observationRegistry(observations)
+                .listener(RunLogContext.INSTANCE)
                 .partitioner(worker.getName(), partitioner.apply(manager))
                 .partitionHandler(execution.handler(worker, execution.gridSize()))
                 .build());

@@ -64,6 +64,7 @@ public final class StepFactory {
 
     public Step tasklet(String name, Tasklet tasklet) {
         return new StepBuilder(name, jobRepository).observationRegistry(observations)
+                .listener(RunLogContext.INSTANCE)
                 .tasklet(tasklet, transactionManager).build();
     }
 
@@ -95,6 +96,7 @@ public final class StepFactory {
                 .observationRegistry(observations)
                 .transactionManager(transactionManager)
                 .reader(parts.reader()).writer(parts.writer())
+                .listener((StepListener) RunLogContext.INSTANCE)
                 .listener((StepListener) observer).listener((StepListener) new ProgressLog(10));
         if (parts.processor() != null) {
             step = step.processor(parts.processor());

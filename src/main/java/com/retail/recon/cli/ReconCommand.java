@@ -56,6 +56,22 @@ public final class ReconCommand {
         }
     }
 
+    /**
+     * --log-format json: Spring Boot's structured logging (Elastic Common Schema), one JSON object per line, with
+     * the run's business_date and run_id (batch.RunLogContext) as fields of every line a run logs. The same as
+     * --logging.structured.format.console=ecs.
+     */
+    @picocli.CommandLine.Option(names = "--log-format", scope = picocli.CommandLine.ScopeType.INHERIT,
+            paramLabel = "text|json", description = "text (default) or json: one JSON object per log line.")
+    void logFormat(String format) {
+        switch (format) {
+            case "json" -> setProperty("logging.structured.format.console", "ecs");
+            case "text" -> springArguments.removeIf(arg -> arg.startsWith("--logging.structured.format.console="));
+            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(ReconCommand.class),
+                    "--log-format must be text or json: " + format);
+        }
+    }
+
     /** -1 quiet, 0 normal, 1 verbose. */
     static int verbosity;
 
