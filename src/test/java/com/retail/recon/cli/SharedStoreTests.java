@@ -99,6 +99,14 @@ class SharedStoreTests {
         throw new AssertionError("serve did not start in 120 s: " + Files.readString(log));
     }
 
+    /** serve's banner names its management port: health and metrics at http://127.0.0.1:PORT/actuator/health. */
+    private int managementPort() throws Exception {
+        Matcher banner = Pattern.compile("health and metrics at http://127\\.0\\.0\\.1:(\\d+)/actuator/health")
+                .matcher(Files.readString(folder.resolve("serve.log")));
+        assertThat(banner.find()).as("serve's banner names its management port").isTrue();
+        return Integer.parseInt(banner.group(1));
+    }
+
     private static HttpResponse<String> get(int port, String path, String user, String password) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30));
@@ -116,7 +124,7 @@ class SharedStoreTests {
                 .exitCode()).isZero();
         int port = startServe();
         assertThat(get(port, "/api/runs", "alice", "first admin password").body()).isEqualTo("{\"runs\":[]}");
-        assertThat(get(port, "/actuator/health", null, null).body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(get(managementPort(), "/actuator/health", null, null).body()).isEqualTo("{\"status\":\"UP\"}");
 
         // the nightly run from this JVM: the desk's API sees it at once
         Recon.Outcome run = Recon.run(store, "run", "--date", "2026-11-20", "--inbox", SAMPLE_INBOX.toString(),
