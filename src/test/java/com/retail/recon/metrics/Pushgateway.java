@@ -20,8 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Debian's {@code prometheus-pushgateway} on a random port of 127.0.0.1, started for a test and stopped after
- * it. Without the package the test is skipped with a message, unless {@code RECON_REQUIRE_PUSHGATEWAY} is set
+ * Debian's {@code prometheus-pushgateway} on a random port of 127.0.0.1, empty and in memory only, started for a
+ * test and stopped after it. Without the package the test is skipped with a message, unless {@code RECON_REQUIRE_PUSHGATEWAY} is set
  * (.ci/run sets it, and installs the package): then it fails. Leaves {@code target/pushgateway-tests-ran}
  * behind when it started one, for .ci/run to check.
  */
@@ -54,7 +54,10 @@ final class Pushgateway implements AutoCloseable {
             port = free.getLocalPort();
         }
         String address = "127.0.0.1:" + port;
-        Process process = new ProcessBuilder(BINARY.toString(), "--web.listen-address=" + address)
+        // in memory only: Debian's build persists to /var/lib/prometheus/pushgateway.data by default, which would
+        // hand one test's metrics to the next gateway (and a push that failed would pass on stale values)
+        Process process = new ProcessBuilder(BINARY.toString(), "--web.listen-address=" + address,
+                "--persistence.file=")
                 .redirectErrorStream(true)
                 .redirectOutput(Files.createTempFile("pushgateway", ".log").toFile())
                 .start();
@@ -66,6 +69,10 @@ final class Pushgateway implements AutoCloseable {
                 throw new AssertionError("the Pushgateway did not start on " + address);
             }
             Thread.sleep(100);
+        }
+        if (gateway.samples().stream().anyMatch(sample -> "recon".equals(sample.labels().get("job")))) {
+            gateway.close();
+            throw new AssertionError("the new Pushgateway on " + address + " already holds recon's metrics");
         }
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "pushgateway-tests-ran"), BINARY + " at " + address + "\n");
