@@ -1,5 +1,6 @@
 package com.retail.recon.batch;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
@@ -55,11 +56,13 @@ public class PartitionedSteps implements ListableStepLocator {
 
     private final JobRepository jobRepository;
     private final Execution execution;
+    private final ObservationRegistry observations;
     private final Map<String, Step> workers = new LinkedHashMap<>();
 
-    public PartitionedSteps(JobRepository jobRepository, Execution execution) {
+    public PartitionedSteps(JobRepository jobRepository, Execution execution, ObservationRegistry observations) {
         this.jobRepository = jobRepository;
         this.execution = execution;
+        this.observations = observations;
     }
 
     void addWorker(Step worker) {
@@ -73,6 +76,8 @@ public class PartitionedSteps implements ListableStepLocator {
     Step manager(String name, Function<StepExecution, Partitioner> partitioner) {
         Step worker = getStep(StepNames.worker(name));
         return new PerExecutionStep(name, manager -> new StepBuilder(name, jobRepository)
+                .observationRegistry(observations)
+                .listener(RunLogContext.INSTANCE)
                 .partitioner(worker.getName(), partitioner.apply(manager))
                 .partitionHandler(execution.handler(worker, execution.gridSize()))
                 .build());

@@ -1,5 +1,6 @@
 package com.retail.recon.batch;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.batch.core.listener.StepListener;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
@@ -44,17 +45,27 @@ public final class StepFactory {
     private final PlatformTransactionManager transactionManager;
     private final PartitionedSteps partitioned;
     private final StepObserver observer;
+    private final ObservationRegistry observations;
 
+    /**
+     * @param observations Spring Batch's step and chunk observations go here (metrics.MetricsExport: only in the
+     *                     processes that export metrics; {@link ObservationRegistry#NOOP} elsewhere). Boot's
+     *                     BatchObservabilityBeanPostProcessor reaches only steps that are beans; the steps made per
+     *                     execution get it here.
+     */
     public StepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                       PartitionedSteps partitioned, StepObserver observer) {
+                       PartitionedSteps partitioned, StepObserver observer, ObservationRegistry observations) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.partitioned = partitioned;
         this.observer = observer;
+        this.observations = observations;
     }
 
     public Step tasklet(String name, Tasklet tasklet) {
-        return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager).build();
+        return new StepBuilder(name, jobRepository).observationRegistry(observations)
+                .listener(RunLogContext.INSTANCE)
+                .tasklet(tasklet, transactionManager).build();
     }
 
     /** A tasklet told of the observers (publish-bundle tells them when the bundle is in place). */
@@ -82,8 +93,10 @@ public final class StepFactory {
     private <I, O> Step build(String name, int chunkSize, Parts<I, O> parts) {
         var step = new StepBuilder(name, jobRepository)
                 .<I, O>chunk(chunkSize)
+                .observationRegistry(observations)
                 .transactionManager(transactionManager)
                 .reader(parts.reader()).writer(parts.writer())
+                .listener((StepListener) RunLogContext.INSTANCE)
                 .listener((StepListener) observer).listener((StepListener) new ProgressLog(10));
         if (parts.processor() != null) {
             step = step.processor(parts.processor());

@@ -53,7 +53,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--out " + out
                     + " already exists; exports are never overwritten");
         }
-        try (ConfigurableApplicationContext store = Store.openForReading()) {
+        try (ConfigurableApplicationContext store = Store.openForReadingPushingMetrics()) {
             refuseRecordFolders(store.getBean(ReconProperties.class), store.getBean(RunHistory.class).folders());
             AuditExport.Result result = store.getBean(AuditExport.class).write(from, to, out);
             System.out.println("export of " + from + " to " + to + ": " + result.dates().size()

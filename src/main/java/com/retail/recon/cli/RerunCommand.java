@@ -28,7 +28,7 @@ final class RerunCommand implements Callable<Integer> {
         if (options.date == null) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--date=YYYY-MM-DD'");
         }
-        try (ConfigurableApplicationContext store = Store.open()) {
+        try (ConfigurableApplicationContext store = Store.openPushingMetrics()) {
             ReconProperties properties = store.getBean(ReconProperties.class);
             return new RunEnd(store).finish("rerun", options.date, store.getBean(NightlyService.class)
                     .rerun(options.date, properties.inbox(), properties.archive(), options.allowMissing), options.timings);

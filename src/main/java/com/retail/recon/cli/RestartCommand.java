@@ -28,7 +28,7 @@ final class RestartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext store = Store.open()) {
+        try (ConfigurableApplicationContext store = Store.openPushingMetrics()) {
             return new RunEnd(store).finish("restart", date, store.getBean(NightlyService.class).restart(date),
                     timings);
         }

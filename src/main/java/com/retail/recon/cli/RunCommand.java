@@ -30,7 +30,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ConfigurableApplicationContext store = Store.open()) {
+        try (ConfigurableApplicationContext store = Store.openPushingMetrics()) {
             ReconProperties properties = store.getBean(ReconProperties.class);
             NightlyService service = store.getBean(NightlyService.class);
             var inbox = properties.inbox();

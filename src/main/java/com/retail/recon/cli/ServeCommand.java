@@ -108,7 +108,9 @@ final class ServeCommand implements Callable<Integer> {
         Environment environment = desk.getEnvironment();
         System.out.println("recon serve: the desk is at http://" + environment.getProperty("server.address", "127.0.0.1")
                 + ":" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"))
-                + "/ ; stop with SIGTERM or Ctrl-C" + (scheduler == null ? "" : "; nightly schedule: " + expression));
+                + "/ ; health and metrics at http://" + environment.getProperty("management.server.address", "127.0.0.1")
+                + ":" + environment.getProperty("local.management.port", "?") + "/actuator/health and /actuator/prometheus"
+                + "; stop with SIGTERM or Ctrl-C" + (scheduler == null ? "" : "; nightly schedule: " + expression));
         try {
             stopped.await();
         } finally {

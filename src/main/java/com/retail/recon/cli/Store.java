@@ -1,10 +1,12 @@
 package com.retail.recon.cli;
 
 import com.retail.recon.ReconApplication;
+import com.retail.recon.metrics.MetricsPush;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 
 /** Boots the Spring application (store, migrations, job) for a subcommand that needs it. */
 final class Store {
@@ -15,6 +17,25 @@ final class Store {
     /** Everything: for the subcommands that run the job (run, rerun, restart, schedule, worker). */
     static ConfigurableApplicationContext open() {
         return open(false);
+    }
+
+    /**
+     * For run, rerun, restart: as {@link #open()}, and when a Pushgateway is configured the metrics are pushed as
+     * the context closes (the store still open), whatever the command's result (metrics.MetricsPush).
+     */
+    static ConfigurableApplicationContext openPushingMetrics() {
+        return pushingMetricsOnClose(open(false));
+    }
+
+    /** For export: as {@link #openForReading()}, pushing its metrics when it closes. */
+    static ConfigurableApplicationContext openForReadingPushingMetrics() {
+        return pushingMetricsOnClose(open(true));
+    }
+
+    private static ConfigurableApplicationContext pushingMetricsOnClose(ConfigurableApplicationContext context) {
+        context.getBeanProvider(MetricsPush.class).ifAvailable(push -> context.addApplicationListener(
+                (ApplicationListener<ContextClosedEvent>) closed -> push.push()));
+        return context;
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.retail.recon.desk;
 
+import com.retail.recon.metrics.MetricsExport;
 import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
 import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;
 import org.springframework.context.EnvironmentAware;
@@ -8,18 +9,19 @@ import org.springframework.core.env.Environment;
 import java.util.List;
 
 /**
- * The web starters' auto-configuration (MVC, Tomcat, Security, Thymeleaf, Jackson's HTTP converters) only in
- * {@code recon serve}, the one command that sets {@code spring.main.web-application-type=servlet}. Every other
- * command is a non-web application (application.yml) and would otherwise still build Security's
+ * The web starters' auto-configuration (MVC, Tomcat, Security, Thymeleaf, Jackson's HTTP converters) only in the
+ * processes that serve HTTP: {@code recon serve} (the desk) and {@code recon worker} (its management port), the
+ * commands that set {@code spring.main.web-application-type=servlet}; Security and Thymeleaf in the desk alone.
+ * Every other command is a non-web application (application.yml) and would otherwise still build Security's
  * authentication beans and user details service (which logs a generated password), a Thymeleaf engine and a
  * JSON mapper it never uses: start-up time and a secret in the log for nothing. Registered in
  * {@code META-INF/spring.factories}, like scaleout's broker filter, because an exclusion could not be undone by
  * serve.
  *
- * <p>The actuator is the desk's too: its endpoints and health contributors ({@link #MANAGEMENT}) only in serve,
- * which exposes {@code /actuator/health} alone (application.yml). Micrometer's metrics and observations
- * ({@link #METRICS}) are left out of every command, serve included: nothing reads them, and with a registry in
- * place Spring Batch would time every chunk of a night's run for nobody.
+ * <p>The actuator ({@link #MANAGEMENT}) is for the processes that serve HTTP too: /actuator/health and
+ * /actuator/prometheus on their management port. Micrometer's metrics and observations ({@link #METRICS}) only
+ * where something reads them (metrics.MetricsExport: serve, worker, and a command told to push to a
+ * Pushgateway): with a registry in place Spring Batch times every chunk and step, for nobody otherwise.
  */
 public final class DeskAutoConfigurationFilter implements AutoConfigurationImportFilter, EnvironmentAware {
 
@@ -34,7 +36,12 @@ public final class DeskAutoConfigurationFilter implements AutoConfigurationImpor
             "org.springframework.boot.http.converter.",
             "org.springframework.boot.jackson.");
 
-    /** The actuator's endpoints and health contributors: the desk's /actuator/health. */
+    /** Only the desk has logins and pages: a worker's management port has neither. */
+    static final List<String> DESK_ONLY = List.of(
+            "org.springframework.boot.security.",
+            "org.springframework.boot.thymeleaf.");
+
+    /** The actuator's endpoints and health contributors: /actuator/health and /actuator/prometheus. */
     public static final List<String> MANAGEMENT = List.of(
             "org.springframework.boot.actuate.",
             "org.springframework.boot.health.");
@@ -50,25 +57,38 @@ public final class DeskAutoConfigurationFilter implements AutoConfigurationImpor
         this.environment = environment;
     }
 
-    /** Whether this process is the desk: what every web auto-configuration is kept for. */
-    public static boolean isDesk(Environment environment) {
+    /** Whether this process serves HTTP: the desk, or a worker's management port. */
+    public static boolean isWeb(Environment environment) {
         return "servlet".equalsIgnoreCase(environment.getProperty("spring.main.web-application-type", ""));
+    }
+
+    /** Whether this process is the desk ({@code recon serve}): a web application that is not a worker. */
+    public static boolean isDesk(Environment environment) {
+        return isWeb(environment) && !environment.getProperty("recon.workers.listen", Boolean.class, false);
     }
 
     @Override
     public boolean[] match(String[] autoConfigurationClasses, AutoConfigurationMetadata metadata) {
+        boolean web = isWeb(environment);
         boolean desk = isDesk(environment);
+        boolean metrics = MetricsExport.isOn(environment);
         boolean[] match = new boolean[autoConfigurationClasses.length];
         for (int i = 0; i < match.length; i++) {
             String candidate = autoConfigurationClasses[i];
             match[i] = candidate == null
-                    || !isMetrics(candidate) && (desk || !isWeb(candidate) && !isManagement(candidate));
+                    || (metrics || !isMetrics(candidate))
+                    && (web || !isWebStarter(candidate) && !isManagement(candidate))
+                    && (desk || !isDeskOnly(candidate));
         }
         return match;
     }
 
-    private static boolean isWeb(String candidate) {
+    private static boolean isWebStarter(String candidate) {
         return WEB.stream().anyMatch(candidate::startsWith);
+    }
+
+    private static boolean isDeskOnly(String candidate) {
+        return DESK_ONLY.stream().anyMatch(candidate::startsWith);
     }
 
     /** The actuator's own, and e.g. jdbc's DataSourceHealthContributorAutoConfiguration, flyway's endpoint. */

@@ -63,15 +63,17 @@ class SecurityConfiguration {
     }
 
     /**
-     * {@code /actuator/**} (order 0): exactly {@code GET /actuator/health} is open, for load balancers and
-     * monitors ({"status":"UP"}, no details: application.yml); everything else of the actuator is refused.
+     * {@code /actuator/**} (order 0), on the management port (management.server.*: 127.0.0.1:8081 by default):
+     * exactly {@code GET /actuator/health} ({"status":"UP"}, no details: application.yml) and
+     * {@code GET /actuator/prometheus} are open, for monitors and Prometheus; everything else of the actuator is
+     * refused.
      */
     @Bean
     @Order(0)
     SecurityFilterChain actuator(HttpSecurity http) throws Exception {
         http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(paths -> paths
-                        .requestMatchers(HttpMethod.GET, "/actuator/health").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/prometheus").permitAll()
                         .anyRequest().denyAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -180,7 +182,7 @@ class SecurityConfiguration {
     /** No login is asked for where none would help: the actuator's other paths are refused to everyone. */
     private static AuthenticationEntryPoint apiForbiddenEntry() {
         return (request, response, e) -> json(response, 403,
-                "{\"error\":\"forbidden\",\"message\":\"only /actuator/health is served\"}");
+                "{\"error\":\"forbidden\",\"message\":\"only /actuator/health and /actuator/prometheus are served\"}");
     }
 
     private static AccessDeniedHandler apiForbidden() {

@@ -2,6 +2,7 @@ package com.retail.recon.run;
 
 import com.retail.recon.batch.BusinessDays;
 import com.retail.recon.batch.NightlyRun;
+import com.retail.recon.batch.RunLogContext;
 import com.retail.recon.system.Failures;
 import com.retail.recon.bundle.OwnBundles;
 import com.retail.recon.bundle.Staging;
@@ -127,10 +128,13 @@ public class NightlyService {
 
     /** Holding the date's lock, no other process runs it: a STARTED execution left behind was interrupted. */
     private Result locked(LocalDate date, java.util.function.Supplier<Result> work) {
+        RunLogContext.enter(date);
         try (RunLock.Held held = runLock.acquire(date)) {
             return work.get();
         } catch (RunLock.Busy busy) {
             return new Result(USAGE, busy.getMessage(), null, List.of(), null, true);
+        } finally {
+            RunLogContext.leave();
         }
     }
 

@@ -32,6 +32,20 @@ class CommandLineErrorsTests {
     }
 
     @Test
+    void everySpringBootProperty_isAcceptedAsAFlag_asTheReadmePromises() {
+        // --management.* was refused as an unknown option before issue 20
+        Recon.Outcome outcome = Recon.run(TestStore.h2(folder), "status", "--management.server.port=0",
+                "--server.port=0", "--spring.main.banner-mode=off", "--debug.unused=true");
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(ReconCommand.isSpringProperty("--management.prometheus.metrics.export.pushgateway.enabled"))
+                .isTrue();
+        for (String own : List.of("--date=2026-11-20", "--dte=2026-11-20", "--catch-up", "-q", "--.x=1", "--x.=1",
+                "2026-11-20", "--inbox=./in.box")) {
+            assertThat(ReconCommand.isSpringProperty(own)).as(own).isFalse();
+        }
+    }
+
+    @Test
     void aMissingInboxFolder_isBadConfiguration() {
         Recon.Outcome outcome = Recon.run(TestStore.h2(folder), "run", "--date=2026-11-20",
                 "--inbox=" + folder.resolve("nowhere"));

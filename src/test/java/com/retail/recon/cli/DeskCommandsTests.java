@@ -120,7 +120,7 @@ class DeskCommandsTests {
     void serveStartsTheDeskBehindALoginAndStopsWhenClosed() throws Exception {
         TestStore store = TestStore.h2(folder);
         users(store, "first admin password\n", "add", "alice", "--role", "ADMIN", "--password-stdin");
-        List<String> args = new ArrayList<>(List.of("serve", "--port", "0"));
+        List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--management.server.port=0"));
         args.addAll(store.springArguments());
         CompletableFuture<Integer> serve = CompletableFuture.supplyAsync(() -> ReconCommand.execute(args.toArray(String[]::new)));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -144,6 +144,14 @@ class DeskCommandsTests {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(api.statusCode()).isEqualTo(200);
             assertThat(api.body()).isEqualTo("{\"runs\":[]}");
+            // monitoring on the management port, loopback, no login (README "Monitoring")
+            String management = desk.getEnvironment().getProperty("local.management.port");
+            assertThat(management).isNotEqualTo(port);
+            HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + management + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            assertThat(scrape.body()).contains("recon_cases{").contains("recon_last_success_timestamp_seconds{");
         } finally {
             desk.close();
         }

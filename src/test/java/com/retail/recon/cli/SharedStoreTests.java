@@ -82,7 +82,7 @@ class SharedStoreTests {
 
     /** recon serve in its own JVM, in {@code folder} with no store settings at all: application.yml's URL. */
     private int startServe(String... extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("serve", "--port", "0"));
+        List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--management.server.port=0"));
         args.addAll(List.of(extra));
         Path log = folder.resolve("serve.log");
         serve = SeparateJvm.start(new TestStore("default", "", "sa", List.of()), log, folder, args.toArray(String[]::new));
@@ -97,6 +97,14 @@ class SharedStoreTests {
             Thread.sleep(200);
         }
         throw new AssertionError("serve did not start in 120 s: " + Files.readString(log));
+    }
+
+    /** serve's banner names its management port: health and metrics at http://127.0.0.1:PORT/actuator/health. */
+    private int managementPort() throws Exception {
+        Matcher banner = Pattern.compile("health and metrics at http://127\\.0\\.0\\.1:(\\d+)/actuator/health")
+                .matcher(Files.readString(folder.resolve("serve.log")));
+        assertThat(banner.find()).as("serve's banner names its management port").isTrue();
+        return Integer.parseInt(banner.group(1));
     }
 
     private static HttpResponse<String> get(int port, String path, String user, String password) throws Exception {
@@ -116,7 +124,7 @@ class SharedStoreTests {
                 .exitCode()).isZero();
         int port = startServe();
         assertThat(get(port, "/api/runs", "alice", "first admin password").body()).isEqualTo("{\"runs\":[]}");
-        assertThat(get(port, "/actuator/health", null, null).body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(get(managementPort(), "/actuator/health", null, null).body()).isEqualTo("{\"status\":\"UP\"}");
 
         // the nightly run from this JVM: the desk's API sees it at once
         Recon.Outcome run = Recon.run(store, "run", "--date", "2026-11-20", "--inbox", SAMPLE_INBOX.toString(),

@@ -157,6 +157,42 @@ class DistributedRunTests {
                 .anyMatch(s -> s.startsWith("reconcile-partition:"))
                 .hasSizeGreaterThanOrEqualTo(8 * 2);
         assertThat(first.isAlive() && second.isAlive()).as("workers keep running after the run").isTrue();
+
+        // each worker is scraped on its management port: health, and the partitions it ran as Spring Batch timed them
+        for (String worker : List.of("worker-1", "worker-2")) {
+            String port = managementPort(worker);
+            assertThat(scrape(port, "/actuator/health")).isEqualTo("{\"status\":\"UP\"}");
+            List<String> ran = partitionsRan(log(worker));
+            String metrics = scrape(port, "/actuator/prometheus");
+            for (String partition : ran.stream().distinct().toList()) {
+                assertThat(metrics).as(worker + " timed " + partition).containsPattern(
+                        "(?m)^spring_batch_step_seconds_count\\{[^}]*spring_batch_step_name=\""
+                                + Pattern.quote(partition) + "\"[^}]*spring_batch_step_status=\"COMPLETED\"[^}]*} [1-9]");
+            }
+            assertThat(metrics).containsPattern("(?m)^recon_last_business_date\\{store=\"[^\"]+\"} "
+                    + java.time.LocalDate.parse("2026-11-21").toEpochDay());
+        }
+    }
+
+    /** The worker's banner names where its metrics are: http://ADDRESS:PORT/actuator/prometheus. */
+    private String managementPort(String worker) throws IOException {
+        Matcher banner = Pattern.compile("metrics at http://127\\.0\\.0\\.1:(\\d+)/actuator/prometheus")
+                .matcher(log(worker));
+        assertThat(banner.find()).as(worker + "'s banner names its metrics port").isTrue();
+        return banner.group(1);
+    }
+
+    private static String scrape(String port, String path) throws IOException {
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            return response.body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 
     @Test
@@ -303,7 +339,8 @@ class DistributedRunTests {
 
     private Process worker(TestStore store, String name, String... settings) throws IOException {
         List<String> args = new ArrayList<>(List.of("worker", "--recon.workers.queue=" + queue,
-                "--spring.rabbitmq.host=" + RABBIT_HOST, "--spring.rabbitmq.port=" + RABBIT_PORT));
+                "--spring.rabbitmq.host=" + RABBIT_HOST, "--spring.rabbitmq.port=" + RABBIT_PORT,
+                "--management.server.port=0"));
         args.addAll(List.of(settings));
         Process process = SeparateJvm.start(store, folder.resolve(name + ".log"), args.toArray(String[]::new));
         processes.add(process);
