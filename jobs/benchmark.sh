@@ -16,6 +16,10 @@
 # run: `cases list --format csv` timed at the night's size and at BENCH_CASES (default 100,000) cases, and with
 # BENCH_NEXT_LINES=N the next date with N new order lines on that store (the incremental night), and with
 # BENCH_RERUN=1 a rerun of the first date (its cases step replays the cases).
+# The grown store: BENCH_DAYS=N (default 1) generates N business dates of ORDER_LINES each, ending on the
+# benchmark's date, and runs them in order (`run --catch-up`), so that BENCH_NEXT_LINES measures the next night on
+# a store of N x ORDER_LINES lines over several dates; the next night's reconcile rate is printed beside the first
+# night's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +29,9 @@ dir="${BENCH_DIR:-target/benchmark}"
 pg_url="${BENCH_POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432/test}"
 pg_user="${BENCH_POSTGRES_USER:-postgres}"
 date=2026-11-20
+days="${BENCH_DAYS:-1}"
+first=$(date -d "$date - $((days - 1)) days" +%F)
+catch_up=(); [ "$days" -gt 1 ] && catch_up=(--catch-up)
 
 [ -f target/recon.jar ] || ./mvnw -q -B -DskipTests package
 # recon starts as operators start it, through jobs/recon (with its start-up archive); make the archive now, so
@@ -48,9 +55,9 @@ echo "machine: $(nproc) cores (${cpu:-unknown CPU}), $(awk '/MemTotal/ {printf "
 elapsed() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
 
 start=$(date +%s.%N)
-java -jar target/recon.jar generate --out "$dir/inbox" --from "$date" --order-lines "$lines" --seed 7 \
-  --request-percent "${BENCH_REQUEST_PERCENT:-25}"
-echo "generate: $(elapsed "$start") s for $lines order lines"
+java -jar target/recon.jar generate --out "$dir/inbox" --from "$first" --days "$days" --order-lines "$lines" \
+  --seed 7 --request-percent "${BENCH_REQUEST_PERCENT:-25}"
+echo "generate: $(elapsed "$start") s for $days x $lines order lines ($first to $date)"
 
 # Runs recon, samples its peak RSS from /proc, prints the wall time.
 measure() {
@@ -58,7 +65,7 @@ measure() {
   local t0 peak=0 pid
   sync   # the generated inbox and any earlier run's files reach the disk now, not during the timed run
   t0=$(date +%s.%N)
-  jobs/recon run --date "$date" --inbox "$dir/inbox" \
+  jobs/recon run --date "$date" "${catch_up[@]}" --inbox "$dir/inbox" \
     --archive "$dir/archive-$name" --timings ${BENCH_PARTITIONS:+--recon.partitions=$BENCH_PARTITIONS} "$@" \
     > "$dir/$name.log" 2>&1 &
   pid=$!
@@ -148,8 +155,15 @@ if [ "$stores" = postgres ] || [ "$stores" = both ]; then
       t0=$(date +%s.%N)
       jobs/recon run --date "$next" --inbox "$dir/inbox" --archive "$dir/archive-postgres" --timings "${store[@]}" \
         > "$dir/next.log" 2>&1 || true
-      echo "== next night $next ($BENCH_NEXT_LINES new order lines): $(elapsed "$t0") s end to end"
-      grep -E '^(cases|escalations|reconcile|duration) ' "$dir/next.log" || tail -5 "$dir/next.log"
+      echo "== next night $next ($BENCH_NEXT_LINES new order lines on a store of $days x $lines): $(elapsed "$t0") s end to end"
+      grep -E '^(select-candidates|reconcile|unassigned-refunds|cases|escalations|duration) ' "$dir/next.log" \
+        || tail -5 "$dir/next.log"
+      # the first night's reconcile rate (the first date of the store, on an empty store) beside the next one's
+      awk -v next_log="$dir/next.log" 'function rate(file,   line, f) { while ((getline line < file) > 0) {
+            split(line, f, " "); if (f[1] == "reconcile") { close(file); return f[4] } } close(file); return 0 }
+          BEGIN { a = rate(ARGV[1]); b = rate(next_log); ARGV[1] = "";
+            if (a > 0 && b > 0) printf "== reconcile rate: first night %s/s, next night %s/s (first / next = %.2f)\n", a, b, a / b }' \
+        "$dir/postgres.log"
     fi
     if [ -n "${BENCH_RERUN:-}" ]; then
       # BENCH_RERUN=1: rerun the date (a new bundle revision); its cases step replays the cases from the date

@@ -50,6 +50,7 @@ public class CaseNight {
 
     public Applied apply(LocalDate d) {
         Instant at = Instant.now();
+        store.indexLookupsOnly();
         CaseStore.Clock clock = store.lockClock();
         LocalDate latest = clock.latestCompleted();
         boolean replay = latest != null && !d.isAfter(latest);

@@ -84,6 +84,21 @@ public class Database {
     }
 
     /**
+     * On PostgreSQL, for the rest of the current transaction: the planner reads through an index wherever one
+     * serves the query (no hash or merge joins, no scan of a whole table), whatever its estimates. For the
+     * night's queries that look rows up by date and key: their cost then follows the rows asked for, never the
+     * size of a table that grows every night, even where the statistics are stale (a table autovacuum has not
+     * analyzed yet planned a quadratic merge join in the cases step). H2 always joins through its indexes.
+     */
+    public void indexLookupsOnly() {
+        if (postgres) {
+            for (String setting : List.of("enable_hashjoin", "enable_mergejoin", "enable_seqscan")) {
+                jdbc.execute("SET LOCAL " + setting + " = off");
+            }
+        }
+    }
+
+    /**
      * On PostgreSQL, after {@code rows} rows were written to the table (at least 1,000): the planner learns
      * their size now, not when autovacuum analyzes later. ANALYZE samples a bounded number of rows: cheap at
      * any size.

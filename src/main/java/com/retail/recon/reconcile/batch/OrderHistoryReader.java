@@ -9,81 +9,81 @@ import com.retail.recon.domain.RefundTxn;
 import com.retail.recon.reconcile.OrderHistory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
-import org.springframework.jdbc.core.RowMapper;
 
 import javax.sql.DataSource;
+import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Streams one {@link OrderHistory} per candidate order of the business date. Three cursors (lines,
- * requests, refunds), each sorted by the candidate's sequence number, are merged: memory holds one order
- * at a time, whatever the size of the store. Restartable by count: a restart skips the orders already
+ * Streams one {@link OrderHistory} per candidate order of the business date, in the candidates' sequence. The
+ * candidates are taken a batch at a time, and each batch's rows are looked up by key ({@code column = ANY(?)}
+ * on the keys of the batch: order ids, then the request ids and txn ids found on those orders). Every query
+ * names the keys it wants, so PostgreSQL and H2 answer it through an index whatever their estimates: the
+ * night's cost follows its candidates (the day's work and the open items), never the size of the history.
+ * (A join from the candidates table was planned by estimates, and on a grown store sometimes as a scan of
+ * every stored order line.) Memory holds one batch. Restartable by count: a restart skips the orders already
  * reconciled in committed chunks.
  */
 class OrderHistoryReader extends AbstractItemCountingItemStreamItemReader<OrderHistory> {
 
-    private static final String LINES = """
-            SELECT k.seq, %s FROM recon_candidate k
-            JOIN order_line l ON l.order_id = k.order_id AND l.business_date <= ?
-            WHERE k.business_date = ? AND k.seq >= ? AND k.seq < ? ORDER BY k.seq""".formatted(
-            StoredRows.columns("l", StoredRows.ORDER_LINE));
-    /** Every version of every request that ever was on the order (its latest version may be elsewhere). */
-    private static final String REQUESTS = """
-            SELECT g.seq, g.candidate, %s FROM (
-                SELECT DISTINCT k.seq, k.order_id AS candidate, x.request_id FROM recon_candidate k
-                JOIN cancellation x ON x.order_id = k.order_id AND x.business_date <= ?
-                WHERE k.business_date = ? AND k.seq >= ? AND k.seq < ?) g
-            JOIN cancellation c ON c.request_id = g.request_id AND c.business_date <= ?
-            ORDER BY g.seq""".formatted(StoredRows.columns("c", StoredRows.CANCELLATION));
-    /** Every version of every refund that may pay the order's requests: naming one of them, or none on it. */
-    private static final String REFUNDS = """
-            SELECT g.seq, %s FROM (
-                SELECT k.seq, t.txn_id FROM recon_candidate k
-                JOIN refund t ON t.order_id = k.order_id AND t.request_id IS NULL AND t.business_date <= ?
-                WHERE k.business_date = ? AND k.seq >= ? AND k.seq < ?
-                UNION
-                SELECT k.seq, t.txn_id FROM recon_candidate k
-                JOIN cancellation x ON x.order_id = k.order_id AND x.business_date <= ?
-                JOIN refund t ON t.request_id = x.request_id AND t.business_date <= ?
-                WHERE k.business_date = ? AND k.seq >= ? AND k.seq < ?) g
-            JOIN refund r ON r.txn_id = g.txn_id AND r.business_date <= ?
-            ORDER BY g.seq""".formatted(StoredRows.columns("r", StoredRows.REFUND));
+    private static final String CANDIDATES = """
+            SELECT order_id FROM recon_candidate WHERE business_date = ? AND seq >= ? AND seq < ? ORDER BY seq""";
+    private static final String LINES = "SELECT %s FROM order_line l WHERE l.order_id = ANY(?) AND l.business_date <= ?"
+            .formatted(StoredRows.columns("l", StoredRows.ORDER_LINE));
+    /** The requests that ever had a version on the orders (their latest version may be on another order). */
+    private static final String REQUESTS_ON_ORDERS = """
+            SELECT x.order_id, x.request_id FROM cancellation x WHERE x.order_id = ANY(?) AND x.business_date <= ?""";
+    private static final String REQUEST_VERSIONS = """
+            SELECT %s FROM cancellation c WHERE c.request_id = ANY(?) AND c.business_date <= ?"""
+            .formatted(StoredRows.columns("c", StoredRows.CANCELLATION));
+    /** Refunds that may pay an order's requests: those naming none on the order (in any version)... */
+    private static final String REFUNDS_ON_ORDERS = """
+            SELECT t.order_id, t.txn_id FROM refund t
+            WHERE t.order_id = ANY(?) AND t.request_id IS NULL AND t.business_date <= ?""";
+    /** ... and those naming one of its requests (in any version). */
+    private static final String REFUNDS_OF_REQUESTS = """
+            SELECT t.request_id, t.txn_id FROM refund t WHERE t.request_id = ANY(?) AND t.business_date <= ?""";
+    private static final String REFUND_VERSIONS = """
+            SELECT %s FROM refund r WHERE r.txn_id = ANY(?) AND r.business_date <= ?"""
+            .formatted(StoredRows.columns("r", StoredRows.REFUND));
 
-    /** @param orderId the candidate order (carried by the requests cursor only) */
-    private record Row<T>(long seq, String orderId, T value) {
-    }
-
-    private final Cursor<OrderLine> lines;
-    private final Cursor<CancellationRequest> requests;
-    private final Cursor<RefundTxn> refunds;
     private final DataSource dataSource;
     private final boolean postgres;
+    private final Date date;
+    private final long seqFrom;
+    private final long seqTo;
+    private final int batchSize;
+    private final long total;
     private LookupTransaction transaction;
+    private ResultSet candidates;
+    private Statements statements;
+    /** The current batch's orders that have a request, in sequence. */
+    private final Deque<OrderHistory> batch = new ArrayDeque<>();
 
-    /** The candidates with sequence numbers [seqFrom, seqTo): one partition's share. */
+    /** The candidates with sequence numbers [seqFrom, seqTo): one partition's share, {@code batchSize} at a time. */
     public OrderHistoryReader(DataSource dataSource, boolean postgres, LocalDate businessDate, long seqFrom,
-                              long seqTo, int fetchSize) {
+                              long seqTo, int batchSize) {
         setName("orderHistory");
-        Date d = Date.valueOf(businessDate);
-        this.total = seqTo - seqFrom;
         this.dataSource = dataSource;
         this.postgres = postgres;
-        lines = new Cursor<>(fetchSize, LINES, (rs, i) ->
-                new Row<>(rs.getLong(1), null, StoredRows.orderLine(rs, 2)), d, d, seqFrom, seqTo);
-        requests = new Cursor<>(fetchSize, REQUESTS, (rs, i) ->
-                new Row<>(rs.getLong(1), rs.getString(2), StoredRows.cancellation(rs, 3)),
-                d, d, seqFrom, seqTo, d);
-        refunds = new Cursor<>(fetchSize, REFUNDS, (rs, i) ->
-                new Row<>(rs.getLong(1), null, StoredRows.refund(rs, 2)),
-                d, d, seqFrom, seqTo, d, d, d, seqFrom, seqTo, d);
+        this.date = Date.valueOf(businessDate);
+        this.seqFrom = seqFrom;
+        this.seqTo = seqTo;
+        this.batchSize = batchSize;
+        this.total = seqTo - seqFrom;
     }
-
-    private final long total;
 
     /** Orders done and orders to do, for the progress line's ETA. */
     @Override
@@ -93,18 +93,12 @@ class OrderHistoryReader extends AbstractItemCountingItemStreamItemReader<OrderH
         executionContext.putLong(Progress.TOTAL, total);
     }
 
-    /**
-     * The three cursors share one {@link LookupTransaction}, which keeps to the indexes: each candidate's rows
-     * are looked up by its order (on a first night as cheap as reading whole tables, and on a large store
-     * far cheaper).
-     */
     @Override
     protected void doOpen() throws SQLException {
         transaction = LookupTransaction.open(dataSource, postgres, true);
         try {
-            lines.open(transaction);
-            requests.open(transaction);
-            refunds.open(transaction);
+            candidates = transaction.query(CANDIDATES, batchSize, date, seqFrom, seqTo);
+            statements = new Statements(transaction);
         } catch (SQLException | RuntimeException e) {
             doClose();
             throw e;
@@ -113,20 +107,80 @@ class OrderHistoryReader extends AbstractItemCountingItemStreamItemReader<OrderH
 
     /** The next order that has at least one request; orders with only lines or refunds have nothing to report. */
     @Override
-    protected OrderHistory doRead() throws Exception {
-        while (true) {
-            long seq = min(lines.peekSeq(), requests.peekSeq(), refunds.peekSeq());
-            if (seq == Long.MAX_VALUE) {
+    protected OrderHistory doRead() throws SQLException {
+        while (batch.isEmpty()) {
+            List<String> orders = new ArrayList<>(batchSize);
+            while (orders.size() < batchSize && candidates.next()) {
+                orders.add(candidates.getString(1));
+            }
+            if (orders.isEmpty()) {
                 return null;
             }
-            List<Row<OrderLine>> lineRows = lines.takeAll(seq);
-            List<Row<CancellationRequest>> requestRows = requests.takeAll(seq);
-            List<Row<RefundTxn>> refundRows = refunds.takeAll(seq);
-            if (requestRows.isEmpty()) {
-                continue;
+            load(orders);
+        }
+        return batch.poll();
+    }
+
+    /** The histories of a batch of candidate orders, by key lookups only. */
+    private void load(List<String> orders) throws SQLException {
+        Map<String, List<OrderLine>> lines = new HashMap<>();
+        query(statements.lines, orders, rs -> {
+            OrderLine line = StoredRows.orderLine(rs, 1);
+            lines.computeIfAbsent(line.orderId(), k -> new ArrayList<>()).add(line);
+        });
+        // request id -> the candidate orders it ever was on
+        Map<String, Set<String>> requestOrders = new HashMap<>();
+        query(statements.requestsOnOrders, orders, rs -> requestOrders
+                .computeIfAbsent(rs.getString(2), k -> new LinkedHashSet<>()).add(rs.getString(1)));
+        Map<String, List<CancellationRequest>> requests = new HashMap<>();
+        if (!requestOrders.isEmpty()) {
+            query(statements.requestVersions, requestOrders.keySet(), rs -> {
+                CancellationRequest version = StoredRows.cancellation(rs, 1);
+                for (String order : requestOrders.get(version.requestId())) {
+                    requests.computeIfAbsent(order, k -> new ArrayList<>()).add(version);
+                }
+            });
+        }
+        // txn id -> the candidate orders whose requests it may pay
+        Map<String, Set<String>> txnOrders = new HashMap<>();
+        query(statements.refundsOnOrders, orders, rs -> txnOrders
+                .computeIfAbsent(rs.getString(2), k -> new LinkedHashSet<>()).add(rs.getString(1)));
+        if (!requestOrders.isEmpty()) {
+            query(statements.refundsOfRequests, requestOrders.keySet(), rs -> txnOrders
+                    .computeIfAbsent(rs.getString(2), k -> new LinkedHashSet<>())
+                    .addAll(requestOrders.get(rs.getString(1))));
+        }
+        Map<String, List<RefundTxn>> refunds = new HashMap<>();
+        if (!txnOrders.isEmpty()) {
+            query(statements.refundVersions, txnOrders.keySet(), rs -> {
+                RefundTxn version = StoredRows.refund(rs, 1);
+                for (String order : txnOrders.get(version.txnId())) {
+                    refunds.computeIfAbsent(order, k -> new ArrayList<>()).add(version);
+                }
+            });
+        }
+        for (String order : orders) {
+            List<CancellationRequest> onOrder = requests.get(order);
+            if (onOrder != null) {
+                batch.add(new OrderHistory(order, lines.getOrDefault(order, List.of()), onOrder,
+                        refunds.getOrDefault(order, List.of())));
             }
-            return new OrderHistory(requestRows.get(0).orderId(), values(lineRows), values(requestRows),
-                    values(refundRows));
+        }
+    }
+
+    private interface RowHandler {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs a lookup for the keys as of the date (its parameters: the keys, the date). */
+    private void query(PreparedStatement statement, Collection<String> keys, RowHandler handler)
+            throws SQLException {
+        statement.setArray(1, transaction.keys(keys));
+        statement.setDate(2, date);
+        try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                handler.row(rs);
+            }
         }
     }
 
@@ -134,65 +188,21 @@ class OrderHistoryReader extends AbstractItemCountingItemStreamItemReader<OrderH
     protected void doClose() throws SQLException {
         LookupTransaction open = transaction;
         transaction = null;
+        candidates = null;
+        statements = null;
+        batch.clear();
         if (open != null) {
             open.close();
         }
     }
 
-    private static long min(long a, long b, long c) {
-        return Math.min(a, Math.min(b, c));
-    }
-
-    private static <T> List<T> values(List<Row<T>> rows) {
-        List<T> values = new ArrayList<>(rows.size());
-        rows.forEach(row -> values.add(row.value()));
-        return values;
-    }
-
-    /** A JDBC cursor with one row of look-ahead. */
-    private static final class Cursor<T> {
-        private final String sql;
-        private final RowMapper<Row<T>> mapper;
-        private final Object[] parameters;
-        private final int fetchSize;
-        private ResultSet rows;
-        private Row<T> head;
-        private boolean started;
-        private int rowNum;
-
-        Cursor(int fetchSize, String sql, RowMapper<Row<T>> mapper, Object... parameters) {
-            this.sql = sql;
-            this.mapper = mapper;
-            this.parameters = parameters;
-            this.fetchSize = fetchSize;
-        }
-
-        void open(LookupTransaction transaction) throws SQLException {
-            rows = transaction.query(sql, fetchSize, parameters);
-            started = false;
-            head = null;
-            rowNum = 0;
-        }
-
-        private Row<T> next() throws SQLException {
-            return rows.next() ? mapper.mapRow(rows, rowNum++) : null;
-        }
-
-        long peekSeq() throws SQLException {
-            if (!started) {
-                head = next();
-                started = true;
-            }
-            return head == null ? Long.MAX_VALUE : head.seq();
-        }
-
-        List<Row<T>> takeAll(long seq) throws SQLException {
-            List<Row<T>> taken = new ArrayList<>();
-            while (peekSeq() == seq) {
-                taken.add(head);
-                head = next();
-            }
-            return taken;
+    /** The lookups, prepared once per partition. */
+    private record Statements(PreparedStatement lines, PreparedStatement requestsOnOrders,
+                              PreparedStatement requestVersions, PreparedStatement refundsOnOrders,
+                              PreparedStatement refundsOfRequests, PreparedStatement refundVersions) {
+        Statements(LookupTransaction t) throws SQLException {
+            this(t.prepare(LINES), t.prepare(REQUESTS_ON_ORDERS), t.prepare(REQUEST_VERSIONS),
+                    t.prepare(REFUNDS_ON_ORDERS), t.prepare(REFUNDS_OF_REQUESTS), t.prepare(REFUND_VERSIONS));
         }
     }
 }

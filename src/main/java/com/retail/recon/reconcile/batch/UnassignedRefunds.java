@@ -11,14 +11,24 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
+import com.retail.recon.batch.BusinessDays;
+
 import javax.sql.DataSource;
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * ORPHAN_REFUND and AMBIGUOUS_REFUND are listed every date on which a transaction is unassigned. The
@@ -32,43 +42,43 @@ final class UnassignedRefunds {
     }
 
     /**
-     * Latest versions as of D of refunds that name no request or name one that does not exist (a refund
-     * naming an existing request is always assigned), with the number of requests on their order. Only
-     * refunds whose assignment D can find unassigned are looked at, never the whole history: those unassigned
-     * on the dates that carry open items into D (see {@link ResultStore#datesCarryingOpenItemsInto}),
-     * those with a version on D, and those naming no request on an order D's requests (or their earlier
-     * versions) are on. Any other refund has the assignment it had on the previous date: a request, once it
-     * exists, exists on every later date, and an order's number of requests changes only with D's requests.
+     * The refunds whose assignment D can find unassigned, never the whole history: those unassigned on the
+     * dates that carry open items into D (see {@link BusinessDays#carryingOpenItemsInto}), those with a version
+     * on D, and those naming no request on an order D's requests (or their earlier versions) are on. Any other
+     * refund has the assignment it had on the previous date: a request, once it exists, exists on every later
+     * date, and an order's number of requests changes only with D's requests. Each part starts from a date's
+     * rows (a primary key's prefix) and joins by key; the transaction keeps to the indexes. A refund of D naming a
+     * request that exists is assigned (its version on D is its latest), so it is left out here already: on a
+     * first night that is nearly every refund.
      */
-    private static final String SQL = """
-            SELECT %s,
-                (SELECT COUNT(*) FROM cancellation c
-                    WHERE c.request_id = r.request_id AND c.business_date <= ?) AS request_versions,
-                (SELECT COUNT(DISTINCT c.request_id) FROM cancellation c
-                    WHERE c.order_id = r.order_id AND c.business_date <= ?
-                    AND NOT EXISTS (SELECT 1 FROM cancellation n WHERE n.request_id = c.request_id
-                        AND n.business_date > c.business_date AND n.business_date <= ?)) AS requests_on_order
-            FROM (%s
-                SELECT t.txn_id FROM refund t WHERE t.business_date = ?
-                UNION
+    private static final String KEYS = """
+            SELECT DISTINCT k.txn_id FROM (%s
+                SELECT t.txn_id FROM refund t WHERE t.business_date = ? AND (t.request_id IS NULL
+                    OR NOT EXISTS (SELECT 1 FROM cancellation x WHERE x.request_id = t.request_id
+                        AND x.business_date <= ?))
+                UNION ALL
                 SELECT t.txn_id FROM cancellation c
                     JOIN cancellation v ON v.request_id = c.request_id AND v.business_date <= ?
                     JOIN refund t ON t.order_id = v.order_id AND t.request_id IS NULL AND t.business_date <= ?
                     WHERE c.business_date = ?) k
-            JOIN refund r ON r.txn_id = k.txn_id AND r.business_date <= ?
-            WHERE NOT EXISTS (SELECT 1 FROM refund n WHERE n.txn_id = r.txn_id
-                  AND n.business_date > r.business_date AND n.business_date <= ?)
-              AND (r.request_id IS NULL OR NOT EXISTS (SELECT 1 FROM cancellation c
-                  WHERE c.request_id = r.request_id AND c.business_date <= ?))
-            ORDER BY r.txn_id""";
+            ORDER BY k.txn_id""";
 
     /**
-     * %s: the txn_id column, on PostgreSQL in the input tables' collation (results sort by code point, and a
-     * comparison in that collation could not use the index on refund.txn_id).
+     * %s: the txn_id column, on PostgreSQL in the input tables' collation (results sort by code point, and
+     * the union needs one collation).
      */
     private static final String UNASSIGNED_ON = """
-                SELECT %s FROM recon_refund f WHERE f.business_date = ? AND f.assigned_request_id IS NULL
-                UNION""";
+                SELECT %s AS txn_id FROM recon_refund f WHERE f.business_date = ? AND f.assigned_request_id IS NULL
+                UNION ALL""";
+
+    /** The lookups of a batch of keys ({@code = ANY(?)}), each as of D: found through an index whatever the estimates. */
+    private static final String REFUND_VERSIONS = "SELECT %s FROM refund r WHERE r.txn_id = ANY(?) AND r.business_date <= ?"
+            .formatted(StoredRows.columns("r", StoredRows.REFUND));
+    private static final String REQUEST_VERSIONS = """
+            SELECT c.request_id, c.order_id, c.business_date FROM cancellation c
+            WHERE c.request_id = ANY(?) AND c.business_date <= ?""";
+    private static final String REQUESTS_ON_ORDERS = """
+            SELECT c.request_id FROM cancellation c WHERE c.order_id = ANY(?) AND c.business_date <= ?""";
 
     private UnassignedRefunds() {
     }
@@ -82,13 +92,12 @@ final class UnassignedRefunds {
     static Reader reader(DataSource dataSource, LocalDate businessDate, List<LocalDate> carried, boolean postgres,
                          int fetchSize) {
         String unassignedOn = UNASSIGNED_ON.formatted(postgres ? "f.txn_id COLLATE \"default\"" : "f.txn_id");
-        String sql = SQL.formatted(StoredRows.columns("r", StoredRows.REFUND),
-                String.join("\n", Collections.nCopies(carried.size(), unassignedOn)));
+        String sql = KEYS.formatted(String.join("\n", Collections.nCopies(carried.size(), unassignedOn)));
         Date d = Date.valueOf(businessDate);
-        List<Date> parameters = new ArrayList<>(List.of(d, d, d));
+        List<Date> parameters = new ArrayList<>();
         carried.forEach(date -> parameters.add(Date.valueOf(date)));
-        parameters.addAll(List.of(d, d, d, d, d, d, d));
-        return new Reader(dataSource, postgres, sql, parameters.toArray(), fetchSize);
+        parameters.addAll(List.of(d, d, d, d, d));
+        return new Reader(dataSource, postgres, sql, parameters.toArray(), d, fetchSize);
     }
 
     /**
@@ -97,46 +106,141 @@ final class UnassignedRefunds {
      * step scope proxies it by subclassing.
      */
     static class Reader extends AbstractItemCountingItemStreamItemReader<Facts> {
-        private static final int REFUND_COLUMNS = StoredRows.REFUND.split(", ").length;
         private final DataSource dataSource;
         private final boolean postgres;
         private final String sql;
         private final Object[] parameters;
-        private final int fetchSize;
+        private final Date date;
+        private final int batchSize;
         private LookupTransaction transaction;
-        private ResultSet rows;
+        private ResultSet keys;
+        private PreparedStatement refundVersions;
+        private PreparedStatement requestVersions;
+        private PreparedStatement requestsOnOrders;
+        private final Deque<Facts> batch = new ArrayDeque<>();
 
-        Reader(DataSource dataSource, boolean postgres, String sql, Object[] parameters, int fetchSize) {
+        Reader(DataSource dataSource, boolean postgres, String sql, Object[] parameters, Date date, int batchSize) {
             setName("unassignedRefunds");
             this.dataSource = dataSource;
             this.postgres = postgres;
             this.sql = sql;
             this.parameters = parameters;
-            this.fetchSize = fetchSize;
+            this.date = date;
+            this.batchSize = batchSize;
         }
 
         @Override
         protected void doOpen() throws SQLException {
-            // the planner's choice: lookups from the candidates on a large store, and on a first night (every
-            // refund a candidate) reading the refunds whole
-            transaction = LookupTransaction.open(dataSource, postgres, false);
-            rows = transaction.query(sql, fetchSize, parameters);
+            transaction = LookupTransaction.open(dataSource, postgres, true);
+            try {
+                keys = transaction.query(sql, batchSize, parameters);
+                refundVersions = transaction.prepare(REFUND_VERSIONS);
+                requestVersions = transaction.prepare(REQUEST_VERSIONS);
+                requestsOnOrders = transaction.prepare(REQUESTS_ON_ORDERS);
+            } catch (SQLException | RuntimeException e) {
+                doClose();
+                throw e;
+            }
         }
 
         @Override
         protected Facts doRead() throws SQLException {
-            if (!rows.next()) {
-                return null;
+            while (batch.isEmpty()) {
+                List<String> txnIds = new ArrayList<>(batchSize);
+                while (txnIds.size() < batchSize && keys.next()) {
+                    txnIds.add(keys.getString(1));
+                }
+                if (txnIds.isEmpty()) {
+                    return null;
+                }
+                load(txnIds);
             }
-            return new Facts(StoredRows.refund(rows, 1), rows.getLong(REFUND_COLUMNS + 1) > 0,
-                    rows.getInt(REFUND_COLUMNS + 2));
+            return batch.poll();
+        }
+
+        /**
+         * For each refund of the batch, its latest version as of D when it names no request or one that does not
+         * exist (a refund naming an existing request is always assigned), with the number of requests whose
+         * latest version is on its order.
+         */
+        private void load(List<String> txnIds) throws SQLException {
+            Map<String, RefundTxn> latest = new HashMap<>();
+            query(refundVersions, txnIds, rs -> {
+                RefundTxn version = StoredRows.refund(rs, 1);
+                latest.merge(version.txnId(), version,
+                        (a, b) -> b.businessDate().isAfter(a.businessDate()) ? b : a);
+            });
+            Set<String> named = new HashSet<>();
+            latest.values().forEach(refund -> {
+                if (refund.requestId() != null) {
+                    named.add(refund.requestId());
+                }
+            });
+            Set<String> existing = new HashSet<>();
+            query(requestVersions, named, rs -> existing.add(rs.getString(1)));
+            List<RefundTxn> candidates = new ArrayList<>();
+            Set<String> orders = new HashSet<>();
+            for (String txnId : txnIds) {
+                RefundTxn refund = latest.get(txnId);
+                if (refund != null && (refund.requestId() == null || !existing.contains(refund.requestId()))) {
+                    candidates.add(refund);
+                    orders.add(refund.orderId());
+                }
+            }
+            Map<String, Integer> requestsOnOrder = requestsOnOrders(orders);
+            for (RefundTxn refund : candidates) {
+                batch.add(new Facts(refund, false, requestsOnOrder.getOrDefault(refund.orderId(), 0)));
+            }
+        }
+
+        /** By order: the requests whose latest version as of D is on it. */
+        private Map<String, Integer> requestsOnOrders(Set<String> orders) throws SQLException {
+            Set<String> requests = new HashSet<>();
+            query(requestsOnOrders, orders, rs -> requests.add(rs.getString(1)));
+            Map<String, String> orderOf = new HashMap<>();
+            Map<String, LocalDate> latestOn = new HashMap<>();
+            query(requestVersions, requests, rs -> {
+                String request = rs.getString(1);
+                LocalDate on = rs.getObject(3, LocalDate.class);
+                LocalDate before = latestOn.get(request);
+                if (before == null || on.isAfter(before)) {
+                    latestOn.put(request, on);
+                    orderOf.put(request, rs.getString(2));
+                }
+            });
+            Map<String, Integer> counts = new HashMap<>();
+            orderOf.values().forEach(order -> {
+                if (orders.contains(order)) {
+                    counts.merge(order, 1, Integer::sum);
+                }
+            });
+            return counts;
+        }
+
+        private interface RowHandler {
+            void row(ResultSet rs) throws SQLException;
+        }
+
+        private void query(PreparedStatement statement, Collection<String> keys, RowHandler handler)
+                throws SQLException {
+            if (keys.isEmpty()) {
+                return;
+            }
+            statement.setArray(1, transaction.keys(keys));
+            statement.setDate(2, date);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    handler.row(rs);
+                }
+            }
         }
 
         @Override
         protected void doClose() throws SQLException {
             LookupTransaction open = transaction;
             transaction = null;
-            rows = null;
+            keys = null;
+            batch.clear();
             if (open != null) {
                 open.close();
             }
