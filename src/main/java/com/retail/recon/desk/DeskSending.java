@@ -1,8 +1,10 @@
-package com.retail.recon.notify;
+package com.retail.recon.desk;
+
+import com.retail.recon.notify.Dispatcher;
+import com.retail.recon.notify.NotifyProperties;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -14,10 +16,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * A running desk ({@code recon serve}) sends what is pending every {@code recon.notify.retry.interval}, each
  * delivery when its next try is due (a receiver that keeps failing is tried less and less often, at most
- * hourly), so a receiver that was down in the night gets its events without waiting for the next run.
+ * hourly), so a receiver that was down in the night gets its events without waiting for the next run. In the
+ * desk's package: only {@code serve} sends (a worker is a web application too, for its management port).
  */
 @Component
-@ConditionalOnWebApplication
 class DeskSending implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeskSending.class);
